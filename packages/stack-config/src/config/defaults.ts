@@ -1,0 +1,88 @@
+/**
+ * Default values of the stack config, one place for all of them.
+ *
+ * Hostnames are not here because they derive from `serverName`; see
+ * `resolveStack`.
+ */
+export const DEFAULTS = {
+  brand: "Element",
+  cluster: {
+    name: "production",
+    distribution: "k3s",
+    ingressClassName: "traefik",
+    clusterIssuer: "letsencrypt",
+    nodes: 1,
+    clientsOnLan: false,
+  },
+  flux: {
+    path: "./flux",
+    gitRepository: "flux-system",
+    namespace: "flux-system",
+    interval: "10m",
+    sourceInterval: "1h",
+  },
+  ess: {
+    chartVersion: "26.4.0",
+    namespace: "matrix",
+    releaseName: "ess",
+    synapse: { enabled: true, maxUploadSize: "100M", mediaStorageSize: "50Gi" },
+    matrixAuthenticationService: { enabled: true },
+    elementWeb: { enabled: true },
+    elementAdmin: { enabled: true },
+    matrixRTC: {
+      enabled: true,
+      sfu: {
+        useStunToDiscoverPublicIP: false,
+        rtcTcpPort: 30001,
+        rtcMuxedUdpPort: 30002,
+        turn: { enabled: true, udpPort: 30004, tlsPort: 30003 },
+      },
+    },
+  },
+  policies: {
+    retention: { enabled: true, minLifetime: "1d", maxLifetime: "1y" },
+    roomDirectory: { publicationRules: [{ action: "allow" }] },
+    autoJoinRooms: { rooms: [], autoCreate: true },
+  },
+  authentik: {
+    enabled: true,
+    chartVersion: "2026.8.0",
+    namespace: "authentik",
+    postgresql: "embedded",
+  },
+  coturn: {
+    enabled: true,
+    image: "docker.io/coturn/coturn:4.6.3",
+    port: 3478,
+    tlsPort: 5349,
+    relayPortRange: { start: 49152, end: 65535 },
+    credentialLifetime: "1d",
+  },
+  monitoring: {
+    enabled: true,
+    namespace: "monitoring",
+    chartVersions: {
+      alloy: "1.11.1",
+      kubeStateMetrics: "8.4.0",
+      nodeExporter: "4.56.1",
+    },
+    kubeStateMetrics: { enabled: true },
+    nodeExporter: { enabled: true },
+  },
+  privacy: {
+    alloyUsageReporting: false,
+    synapseReportStats: false,
+    authentikErrorReporting: false,
+  },
+} as const;
+
+/** Subdomain of `serverName` that each host defaults to; "" is the apex. */
+export const DEFAULT_HOST_LABELS = {
+  synapse: "matrix",
+  matrixAuthenticationService: "account",
+  elementWeb: "",
+  elementAdmin: "admin",
+  matrixRTC: "mrtc",
+  turn: "turn",
+  authentik: "auth",
+} as const;

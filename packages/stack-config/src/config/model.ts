@@ -1,0 +1,509 @@
+/**
+ * The stack config: what an operator writes in `stack.config.ts`.
+ *
+ * Every key is documented here because the JSON Schema, the config reference
+ * in `docs/` and the editor completion are all generated from these types.
+ * Optional keys get their value from `defaults.ts` when the config is
+ * resolved; the `@default` tags below state the same values for the docs.
+ */
+
+/** A Kubernetes quantity such as `10Gi` or `500m`. */
+export type Quantity = string;
+
+/** A Go duration as Flux and Synapse accept it, such as `10m`, `1d` or `1y`. */
+export type Duration = string;
+
+/** The whole deployment: one Matrix server and everything around it. */
+export interface StackConfig {
+  /**
+   * The Matrix server name: the domain in every user ID
+   * (`@alice:axion1337.chat`). It cannot change after the first deployment.
+   * @example "axion1337.chat"
+   */
+  serverName: string;
+
+  /**
+   * Name of the service as users see it in Element Web and the setup site.
+   * @default "Element"
+   * @example "aXion1337.Chat"
+   */
+  brand?: string;
+
+  /** Public hostnames. Each defaults to a name under `serverName`. */
+  hosts?: HostsConfig;
+
+  /** Facts about the Kubernetes cluster that runs the stack. */
+  cluster?: ClusterConfig;
+
+  /** Where Flux finds the tree and how often it reconciles it. */
+  flux?: FluxConfig;
+
+  /** Element Server Suite: the `matrix-stack` Helm chart and its components. */
+  ess?: EssConfig;
+
+  /** Room and retention policies that Synapse enforces. */
+  policies?: PoliciesConfig;
+
+  /** Authentik, the identity provider behind MAS. */
+  authentik?: AuthentikConfig;
+
+  /** coturn, the TURN server for legacy 1:1 calls. */
+  coturn?: CoturnConfig;
+
+  /** Metrics and logs shipped to an existing Prometheus and Loki. */
+  monitoring?: MonitoringConfig;
+
+  /**
+   * Everything that would send data to a third party. Each one is off unless
+   * it is set here.
+   */
+  privacy?: PrivacyConfig;
+}
+
+/** Public hostnames of the stack's web services. */
+export interface HostsConfig {
+  /**
+   * Synapse, the homeserver (client and federation API).
+   * @default "matrix.<serverName>"
+   */
+  synapse?: string;
+  /**
+   * Matrix Authentication Service (login, registration, account pages).
+   * @default "account.<serverName>"
+   */
+  matrixAuthenticationService?: string;
+  /**
+   * Element Web. The apex also serves `/.well-known/matrix/*`.
+   * @default "<serverName>"
+   */
+  elementWeb?: string;
+  /**
+   * Element Admin, the server administration web app.
+   * @default "admin.<serverName>"
+   */
+  elementAdmin?: string;
+  /**
+   * MatrixRTC backend: the LiveKit JWT service (`livekit_service_url`) and
+   * the SFU's TURN-over-TLS domain.
+   * @default "mrtc.<serverName>"
+   */
+  matrixRTC?: string;
+  /**
+   * coturn, advertised to clients in Synapse's `turn_uris`.
+   * @default "turn.<serverName>"
+   */
+  turn?: string;
+  /**
+   * Authentik, the identity provider.
+   * @default "auth.<serverName>"
+   */
+  authentik?: string;
+}
+
+/** The Kubernetes cluster the tree is reconciled into. */
+export interface ClusterConfig {
+  /**
+   * Cluster name: the folder under `flux/clusters/`.
+   * @default "production"
+   * @pattern ^[a-z0-9]([-a-z0-9]*[a-z0-9])?$
+   */
+  name?: string;
+  /**
+   * Kubernetes distribution. K3S ships Traefik as its ingress controller.
+   * @default "k3s"
+   */
+  distribution?: "k3s";
+  /**
+   * IngressClass for every Ingress of the stack.
+   * @default "traefik"
+   */
+  ingressClassName?: string;
+  /**
+   * cert-manager ClusterIssuer that signs the TLS certificates.
+   * @default "letsencrypt"
+   */
+  clusterIssuer?: string;
+  /**
+   * Number of nodes. On one node every workload runs one replica and
+   * PodDisruptionBudgets are not emitted.
+   * @default 1
+   * @minimum 1
+   */
+  nodes?: number;
+  /**
+   * StorageClass for persistent volumes. Unset uses the cluster default
+   * (`local-path` on K3S).
+   */
+  storageClassName?: string;
+  /**
+   * Public IPv4 address of the node, advertised by coturn and the SFU when
+   * they cannot discover it themselves.
+   * @example "203.0.113.10"
+   */
+  publicIP?: string;
+  /**
+   * Set when every client reaches the cluster over the LAN. Only then may the
+   * SFU and coturn advertise a private address.
+   * @default false
+   */
+  clientsOnLan?: boolean;
+}
+
+/** How Flux finds and reconciles the generated tree. */
+export interface FluxConfig {
+  /**
+   * Path of the generated tree inside the Git repository that Flux syncs, as
+   * Flux Kustomizations reference it.
+   * @default "./flux"
+   */
+  path?: string;
+  /**
+   * Name of the GitRepository that `flux bootstrap` created.
+   * @default "flux-system"
+   */
+  gitRepository?: string;
+  /**
+   * Namespace of the Flux controllers.
+   * @default "flux-system"
+   */
+  namespace?: string;
+  /**
+   * Reconcile interval of Kustomizations and HelmReleases.
+   * @default "10m"
+   */
+  interval?: Duration;
+  /**
+   * Reconcile interval of the chart sources (OCIRepository, HelmRepository).
+   * @default "1h"
+   */
+  sourceInterval?: Duration;
+}
+
+/** ESS chart versions that axion-stack has schemas and tests for. */
+export type EssChartVersion = "26.4.0" | "26.8.1";
+
+/** Element Server Suite Community, the `matrix-stack` chart. */
+export interface EssConfig {
+  /**
+   * Version of the `matrix-stack` chart. Values are validated against this
+   * version's own schema, so keys of one version never leak into another.
+   * @default "26.4.0"
+   */
+  chartVersion?: EssChartVersion;
+  /**
+   * Namespace of the ESS release, coturn and the Element Call overlay.
+   * @default "matrix"
+   */
+  namespace?: string;
+  /**
+   * Helm release name. Resource names and the generated Secret
+   * `<releaseName>-generated` derive from it.
+   * @default "ess"
+   * @maxLength 53
+   */
+  releaseName?: string;
+  /** Synapse, the homeserver. */
+  synapse?: SynapseConfig;
+  /** Matrix Authentication Service. */
+  matrixAuthenticationService?: ComponentSwitch;
+  /** Element Web. */
+  elementWeb?: ComponentSwitch;
+  /** Element Admin. Needs MAS. */
+  elementAdmin?: ComponentSwitch;
+  /** MatrixRTC backend: LiveKit SFU and the LiveKit JWT service. */
+  matrixRTC?: MatrixRTCConfig;
+}
+
+/** Turns a component on or off. */
+export interface ComponentSwitch {
+  /**
+   * Deploy this component.
+   * @default true
+   */
+  enabled?: boolean;
+}
+
+/** Synapse settings that are not policies. */
+export interface SynapseConfig extends ComponentSwitch {
+  /**
+   * Largest file a user may upload.
+   * @default "100M"
+   * @pattern ^[0-9]+[KMG]?$
+   */
+  maxUploadSize?: string;
+  /**
+   * Size of the media store volume.
+   * @default "50Gi"
+   */
+  mediaStorageSize?: Quantity;
+}
+
+/** The MatrixRTC backend for Element Call. */
+export interface MatrixRTCConfig extends ComponentSwitch {
+  /** The LiveKit SFU. */
+  sfu?: SfuConfig;
+}
+
+/** A closed range of ports. */
+export interface PortRange {
+  /**
+   * First port of the range.
+   * @minimum 1
+   * @maximum 65535
+   * @TJS-type integer
+   */
+  start: number;
+  /**
+   * Last port of the range, included.
+   * @minimum 1
+   * @maximum 65535
+   * @TJS-type integer
+   */
+  end: number;
+}
+
+/** The LiveKit SFU and its built-in TURN server. */
+export interface SfuConfig {
+  /**
+   * Let LiveKit ask a public STUN server for the node's public IP. Off means
+   * `manualIP` or `cluster.publicIP` is advertised instead.
+   * @default false
+   */
+  useStunToDiscoverPublicIP?: boolean;
+  /**
+   * IP address the SFU advertises to clients. A private address is rejected
+   * unless `cluster.clientsOnLan` is true.
+   * @example "203.0.113.10"
+   */
+  manualIP?: string;
+  /**
+   * NodePort for WebRTC over TCP.
+   * @default 30001
+   * @TJS-type integer
+   */
+  rtcTcpPort?: number;
+  /**
+   * NodePort for WebRTC over UDP, multiplexed on one port.
+   * @default 30002
+   * @TJS-type integer
+   */
+  rtcMuxedUdpPort?: number;
+  /**
+   * A UDP port range instead of the muxed port. Unset keeps it off.
+   */
+  rtcUdpPortRange?: PortRange;
+  /** LiveKit's built-in TURN server, used by Element Call. */
+  turn?: SfuTurnConfig;
+}
+
+/** LiveKit's built-in TURN server. */
+export interface SfuTurnConfig extends ComponentSwitch {
+  /**
+   * NodePort for TURN over UDP.
+   * @default 30004
+   * @TJS-type integer
+   */
+  udpPort?: number;
+  /**
+   * NodePort for TURN over TLS.
+   * @default 30003
+   * @TJS-type integer
+   */
+  tlsPort?: number;
+}
+
+/** Room policies enforced by Synapse. */
+export interface PoliciesConfig {
+  /** Message retention limits that rooms may choose within. */
+  retention?: RetentionPolicy;
+  /** Who may publish which rooms to the room directory. */
+  roomDirectory?: RoomDirectoryPolicy;
+  /** Rooms every new user joins. */
+  autoJoinRooms?: AutoJoinRoomsPolicy;
+}
+
+/** Synapse's message retention support. */
+export interface RetentionPolicy extends ComponentSwitch {
+  /**
+   * Shortest `max_lifetime` a room may set.
+   * @default "1d"
+   */
+  minLifetime?: Duration;
+  /**
+   * Longest `max_lifetime` a room may set.
+   * @default "1y"
+   */
+  maxLifetime?: Duration;
+  /**
+   * Lifetime of messages in rooms that set no policy. Unset keeps messages
+   * in such rooms forever.
+   * @example "1y"
+   */
+  defaultMaxLifetime?: Duration;
+}
+
+/** One rule of Synapse's `room_list_publication_rules`. */
+export interface RoomPublicationRule {
+  /** Allow or deny the publication. */
+  action: "allow" | "deny";
+  /**
+   * User ID glob the rule matches.
+   * @default "*"
+   */
+  userId?: string;
+  /**
+   * Room alias glob the rule matches.
+   * @default "*"
+   */
+  alias?: string;
+  /**
+   * Room ID glob the rule matches.
+   * @default "*"
+   */
+  roomId?: string;
+}
+
+/** Room directory publication. */
+export interface RoomDirectoryPolicy {
+  /**
+   * Rules checked in order; the first match decides.
+   * @default [{ "action": "allow" }]
+   */
+  publicationRules?: RoomPublicationRule[];
+}
+
+/** Rooms joined automatically at registration. */
+export interface AutoJoinRoomsPolicy {
+  /**
+   * Room aliases, such as `#welcome:axion1337.chat`.
+   * @default []
+   */
+  rooms?: string[];
+  /**
+   * Create the rooms when the first user registers and they do not exist.
+   * @default true
+   */
+  autoCreate?: boolean;
+}
+
+/** Authentik chart versions that axion-stack has schemas and tests for. */
+export type AuthentikChartVersion = "2026.8.0";
+
+/** Authentik, deployed by its Helm chart. */
+export interface AuthentikConfig extends ComponentSwitch {
+  /**
+   * Version of the `authentik` chart.
+   * @default "2026.8.0"
+   */
+  chartVersion?: AuthentikChartVersion;
+  /**
+   * Namespace of the Authentik release.
+   * @default "authentik"
+   */
+  namespace?: string;
+  /**
+   * Where Authentik's database runs. `embedded` uses the chart's PostgreSQL
+   * subchart.
+   * @default "embedded"
+   */
+  postgresql?: "embedded";
+}
+
+/** coturn with time-limited shared-secret credentials (TURN REST API). */
+export interface CoturnConfig extends ComponentSwitch {
+  /**
+   * Container image, pinned by tag.
+   * @default "docker.io/coturn/coturn:4.6.3"
+   */
+  image?: string;
+  /**
+   * TURN listening port for UDP and TCP.
+   * @default 3478
+   * @TJS-type integer
+   */
+  port?: number;
+  /**
+   * TURN over TLS port.
+   * @default 5349
+   * @TJS-type integer
+   */
+  tlsPort?: number;
+  /**
+   * UDP ports coturn relays media on.
+   * @default { "start": 49152, "end": 65535 }
+   */
+  relayPortRange?: PortRange;
+  /**
+   * How long a credential that Synapse hands out stays valid.
+   * @default "1d"
+   */
+  credentialLifetime?: Duration;
+}
+
+/** Grafana Alloy chart versions that axion-stack has schemas and tests for. */
+export type AlloyChartVersion = "1.11.1";
+
+/** Metrics and logs, shipped by Grafana Alloy. */
+export interface MonitoringConfig extends ComponentSwitch {
+  /**
+   * Namespace of the monitoring agents.
+   * @default "monitoring"
+   */
+  namespace?: string;
+  /**
+   * Base URL of the Prometheus that receives remote writes.
+   * @example "http://10.0.0.3:9090"
+   */
+  prometheusUrl?: string;
+  /**
+   * Base URL of the Loki that receives logs.
+   * @example "http://10.0.0.3:3100"
+   */
+  lokiUrl?: string;
+  /** Chart versions of the monitoring agents. */
+  chartVersions?: MonitoringChartVersions;
+  /** kube-state-metrics. */
+  kubeStateMetrics?: ComponentSwitch;
+  /** Prometheus node exporter. Needs host access, so it gets its own namespace. */
+  nodeExporter?: ComponentSwitch;
+}
+
+/** Chart versions of the monitoring agents. */
+export interface MonitoringChartVersions {
+  /** @default "1.11.1" */
+  alloy?: AlloyChartVersion;
+  /** @default "8.4.0" */
+  kubeStateMetrics?: "8.4.0";
+  /** @default "4.56.1" */
+  nodeExporter?: "4.56.1";
+}
+
+/** Opt-ins for anything that sends data to a third party. */
+export interface PrivacyConfig {
+  /**
+   * Rageshake server that Element Web sends bug reports to. Unset turns bug
+   * reports off.
+   * @example "https://rageshake.example.org/api/submit"
+   */
+  bugReportEndpointUrl?: string;
+  /**
+   * Map tile style for location sharing in Element Web (usually a MapTiler
+   * URL with a key). Unset turns location sharing maps off.
+   */
+  mapStyleUrl?: string;
+  /**
+   * Let Grafana Alloy send anonymous usage statistics to Grafana Labs.
+   * @default false
+   */
+  alloyUsageReporting?: boolean;
+  /**
+   * Let Synapse send anonymous usage statistics (`report_stats`).
+   * @default false
+   */
+  synapseReportStats?: boolean;
+  /**
+   * Let Authentik send error reports to its developers.
+   * @default false
+   */
+  authentikErrorReporting?: boolean;
+}

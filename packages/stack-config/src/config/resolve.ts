@@ -1,0 +1,251 @@
+import { DEFAULT_HOST_LABELS, DEFAULTS } from "./defaults.js";
+import type {
+  AlloyChartVersion,
+  AuthentikChartVersion,
+  Duration,
+  EssChartVersion,
+  PortRange,
+  Quantity,
+  RoomPublicationRule,
+  StackConfig,
+} from "./model.js";
+import { resolveSecrets, type SecretSpec } from "./secrets.js";
+
+/** Public hostnames, all filled in. */
+export interface ResolvedHosts {
+  synapse: string;
+  matrixAuthenticationService: string;
+  elementWeb: string;
+  elementAdmin: string;
+  matrixRTC: string;
+  turn: string;
+  authentik: string;
+}
+
+/**
+ * The config after defaults are filled and everything derivable is derived.
+ * Generators read only this, never the raw `StackConfig`.
+ */
+export interface ResolvedStack {
+  serverName: string;
+  brand: string;
+  hosts: ResolvedHosts;
+  /** `https://` base URLs of the web services, without a trailing slash. */
+  urls: Record<keyof ResolvedHosts, string>;
+  cluster: {
+    name: string;
+    distribution: "k3s";
+    ingressClassName: string;
+    clusterIssuer: string;
+    nodes: number;
+    storageClassName: string | undefined;
+    publicIP: string | undefined;
+    clientsOnLan: boolean;
+  };
+  flux: {
+    path: string;
+    gitRepository: string;
+    namespace: string;
+    interval: Duration;
+    sourceInterval: Duration;
+  };
+  ess: {
+    chartVersion: EssChartVersion;
+    namespace: string;
+    releaseName: string;
+    synapse: {
+      enabled: boolean;
+      maxUploadSize: string;
+      mediaStorageSize: Quantity;
+    };
+    matrixAuthenticationService: { enabled: boolean };
+    elementWeb: { enabled: boolean };
+    elementAdmin: { enabled: boolean };
+    matrixRTC: {
+      enabled: boolean;
+      sfu: {
+        useStunToDiscoverPublicIP: boolean;
+        manualIP: string | undefined;
+        rtcTcpPort: number;
+        rtcMuxedUdpPort: number;
+        rtcUdpPortRange: PortRange | undefined;
+        turn: { enabled: boolean; udpPort: number; tlsPort: number };
+      };
+    };
+  };
+  policies: {
+    retention: {
+      enabled: boolean;
+      minLifetime: Duration;
+      maxLifetime: Duration;
+      defaultMaxLifetime: Duration | undefined;
+    };
+    roomDirectory: { publicationRules: Required<RoomPublicationRule>[] };
+    autoJoinRooms: { rooms: string[]; autoCreate: boolean };
+  };
+  authentik: {
+    enabled: boolean;
+    chartVersion: AuthentikChartVersion;
+    namespace: string;
+    postgresql: "embedded";
+  };
+  coturn: {
+    enabled: boolean;
+    image: string;
+    port: number;
+    tlsPort: number;
+    relayPortRange: PortRange;
+    credentialLifetime: Duration;
+  };
+  monitoring: {
+    enabled: boolean;
+    namespace: string;
+    prometheusUrl: string | undefined;
+    lokiUrl: string | undefined;
+    chartVersions: {
+      alloy: AlloyChartVersion;
+      kubeStateMetrics: "8.4.0";
+      nodeExporter: "4.56.1";
+    };
+    kubeStateMetrics: { enabled: boolean };
+    nodeExporter: { enabled: boolean };
+  };
+  privacy: {
+    bugReportEndpointUrl: string | undefined;
+    mapStyleUrl: string | undefined;
+    alloyUsageReporting: boolean;
+    synapseReportStats: boolean;
+    authentikErrorReporting: boolean;
+  };
+  /**
+   * Every Secret the tree expects, by id. A value that two components share
+   * has one entry here, so both read the same Secret key.
+   */
+  secrets: Record<string, SecretSpec>;
+}
+
+function hostFor(serverName: string, label: string): string {
+  return label === "" ? serverName : `${label}.${serverName}`;
+}
+
+function resolveHosts(config: StackConfig): ResolvedHosts {
+  const hosts = {} as ResolvedHosts;
+  for (const [key, label] of Object.entries(DEFAULT_HOST_LABELS)) {
+    const name = key as keyof ResolvedHosts;
+    hosts[name] = config.hosts?.[name] ?? hostFor(config.serverName, label);
+  }
+  return hosts;
+}
+
+/**
+ * Fills defaults and derives hostnames, URLs and Secret references. The
+ * config must have passed validation first; this function does not check it.
+ */
+export function resolveStack(config: StackConfig): ResolvedStack {
+  const hosts = resolveHosts(config);
+  const urls = Object.fromEntries(
+    Object.entries(hosts).map(([key, host]) => [key, `https://${host}`]),
+  ) as Record<keyof ResolvedHosts, string>;
+
+  const ess = config.ess ?? {};
+  const sfu = ess.matrixRTC?.sfu ?? {};
+  const policies = config.policies ?? {};
+  const monitoring = config.monitoring ?? {};
+
+  const withoutSecrets: Omit<ResolvedStack, "secrets"> = {
+    serverName: config.serverName,
+    brand: config.brand ?? DEFAULTS.brand,
+    hosts,
+    urls,
+    cluster: {
+      ...DEFAULTS.cluster,
+      ...config.cluster,
+      storageClassName: config.cluster?.storageClassName,
+      publicIP: config.cluster?.publicIP,
+    },
+    flux: { ...DEFAULTS.flux, ...config.flux },
+    ess: {
+      chartVersion: ess.chartVersion ?? DEFAULTS.ess.chartVersion,
+      namespace: ess.namespace ?? DEFAULTS.ess.namespace,
+      releaseName: ess.releaseName ?? DEFAULTS.ess.releaseName,
+      synapse: { ...DEFAULTS.ess.synapse, ...ess.synapse },
+      matrixAuthenticationService: {
+        ...DEFAULTS.ess.matrixAuthenticationService,
+        ...ess.matrixAuthenticationService,
+      },
+      elementWeb: { ...DEFAULTS.ess.elementWeb, ...ess.elementWeb },
+      elementAdmin: { ...DEFAULTS.ess.elementAdmin, ...ess.elementAdmin },
+      matrixRTC: {
+        enabled: ess.matrixRTC?.enabled ?? DEFAULTS.ess.matrixRTC.enabled,
+        sfu: {
+          ...DEFAULTS.ess.matrixRTC.sfu,
+          ...sfu,
+          manualIP: sfu.manualIP,
+          rtcUdpPortRange: sfu.rtcUdpPortRange,
+          turn: { ...DEFAULTS.ess.matrixRTC.sfu.turn, ...sfu.turn },
+        },
+      },
+    },
+    policies: {
+      retention: {
+        ...DEFAULTS.policies.retention,
+        ...policies.retention,
+        defaultMaxLifetime: policies.retention?.defaultMaxLifetime,
+      },
+      roomDirectory: {
+        publicationRules: (
+          policies.roomDirectory?.publicationRules ??
+          DEFAULTS.policies.roomDirectory.publicationRules
+        ).map((rule) => ({
+          action: rule.action,
+          userId: "userId" in rule ? (rule.userId ?? "*") : "*",
+          alias: "alias" in rule ? (rule.alias ?? "*") : "*",
+          roomId: "roomId" in rule ? (rule.roomId ?? "*") : "*",
+        })),
+      },
+      autoJoinRooms: {
+        rooms: [
+          ...(policies.autoJoinRooms?.rooms ??
+            DEFAULTS.policies.autoJoinRooms.rooms),
+        ],
+        autoCreate:
+          policies.autoJoinRooms?.autoCreate ??
+          DEFAULTS.policies.autoJoinRooms.autoCreate,
+      },
+    },
+    authentik: { ...DEFAULTS.authentik, ...config.authentik },
+    coturn: {
+      ...DEFAULTS.coturn,
+      ...config.coturn,
+      relayPortRange: {
+        ...(config.coturn?.relayPortRange ?? DEFAULTS.coturn.relayPortRange),
+      },
+    },
+    monitoring: {
+      enabled: monitoring.enabled ?? DEFAULTS.monitoring.enabled,
+      namespace: monitoring.namespace ?? DEFAULTS.monitoring.namespace,
+      prometheusUrl: monitoring.prometheusUrl,
+      lokiUrl: monitoring.lokiUrl,
+      chartVersions: {
+        ...DEFAULTS.monitoring.chartVersions,
+        ...monitoring.chartVersions,
+      },
+      kubeStateMetrics: {
+        ...DEFAULTS.monitoring.kubeStateMetrics,
+        ...monitoring.kubeStateMetrics,
+      },
+      nodeExporter: {
+        ...DEFAULTS.monitoring.nodeExporter,
+        ...monitoring.nodeExporter,
+      },
+    },
+    privacy: {
+      ...DEFAULTS.privacy,
+      ...config.privacy,
+      bugReportEndpointUrl: config.privacy?.bugReportEndpointUrl,
+      mapStyleUrl: config.privacy?.mapStyleUrl,
+    },
+  };
+
+  return { ...withoutSecrets, secrets: resolveSecrets(withoutSecrets) };
+}

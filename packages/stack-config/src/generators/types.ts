@@ -1,0 +1,22 @@
+import type { ResolvedStack } from "../config/resolve.js";
+
+/** A JSON-compatible value, as Kubernetes objects and Helm values are. */
+export type JsonValue =
+  string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+
+/** A JSON object, such as one Kubernetes object. */
+export type JsonObject = { [key: string]: JsonValue };
+
+/**
+ * One file of the Flux tree, with its path relative to the tree's root.
+ * `document` is serialised as one YAML document; `text` is written as is
+ * (Markdown and other non-YAML files).
+ */
+export type Manifest =
+  { path: string; document: JsonObject } | { path: string; text: string };
+
+/**
+ * Renders one component. A generator is a pure function: no I/O, no clock,
+ * no randomness, so the same stack always gives the same manifests.
+ */
+export type Generator = (stack: ResolvedStack) => Manifest[];
