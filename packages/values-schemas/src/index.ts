@@ -1,0 +1,6 @@
+export {
+  VALUES_SCHEMA_FILES,
+  formatSchemaErrors,
+  registerValuesSchema,
+  valuesValidator,
+} from "./registry.js";
