@@ -19,7 +19,11 @@ export interface SecretKeySpec {
  * text. Components reference it by `namespace`/`name`/key.
  */
 export interface SecretSpec {
-  namespace: string;
+  /**
+   * Namespaces the Secret is needed in. A value read in two namespaces has
+   * one source and is written into each of them with the same value.
+   */
+  namespaces: string[];
   name: string;
   keys: Record<string, SecretKeySpec>;
   /** Components that read this Secret, such as `synapse` or `coturn`. */
@@ -37,7 +41,7 @@ export function resolveSecrets(
 
   if (stack.coturn.enabled) {
     secrets.turnSharedSecret = {
-      namespace: stack.ess.namespace,
+      namespaces: [stack.ess.namespace],
       name: "coturn-shared-secret",
       keys: {
         "shared-secret": {
