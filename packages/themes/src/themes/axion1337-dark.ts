@@ -1,0 +1,48 @@
+import type { ThemeDefinition } from "../types.js";
+
+/** The house theme: near-black surfaces with a teal accent. Our own design. */
+export const AXION1337_DARK: ThemeDefinition = {
+  name: "aXion1337 Dark",
+  slug: "axion1337-dark",
+  isDark: true,
+  origin: "designed for aXion1337.Chat",
+  colors: {
+    "accent-color": "#00c2a0",
+    "primary-color": "#3ddbd9",
+    "warning-color": "#ff5c7a",
+    alert: "#ffb020",
+    "sidebar-color": "#0a0d12",
+    "roomlist-background-color": "#10141b",
+    "roomlist-text-color": "#e6edf3",
+    "roomlist-text-secondary-color": "#9aa7b8",
+    "roomlist-highlights-color": "#1c2230",
+    "roomlist-separator-color": "#2a3242",
+    "timeline-background-color": "#0e1117",
+    "timeline-text-color": "#e6edf3",
+    "timeline-text-secondary-color": "#9aa7b8",
+    "timeline-highlights-color": "#1a1f2b",
+    "secondary-content": "#a9b4c4",
+    "tertiary-content": "#8d99aa",
+    "reaction-row-button-selected-bg-color": "#123c3a",
+    "username-colors": [
+      "#3ddbd9",
+      "#ff7ac6",
+      "#82a8ff",
+      "#ffb020",
+      "#a3e635",
+      "#c9a2ff",
+      "#ff9a70",
+      "#5fd4f0",
+    ],
+    "avatar-background-colors": [
+      "#00806b",
+      "#a8326e",
+      "#3552b0",
+      "#8a5a00",
+      "#4d7a12",
+      "#6b3fb0",
+      "#a8452a",
+      "#1c6f85",
+    ],
+  },
+};

@@ -1,0 +1,48 @@
+import type { ThemeDefinition } from "../types.js";
+
+/** A violet dark theme with lavender text. Our own design. */
+export const DEEP_PURPLE: ThemeDefinition = {
+  name: "Deep Purple",
+  slug: "deep-purple",
+  isDark: true,
+  origin: "designed for aXion1337.Chat",
+  colors: {
+    "accent-color": "#8a4dff",
+    "primary-color": "#c29bff",
+    "warning-color": "#ff6b8b",
+    alert: "#ffc46b",
+    "sidebar-color": "#110a1d",
+    "roomlist-background-color": "#190f28",
+    "roomlist-text-color": "#efe7ff",
+    "roomlist-text-secondary-color": "#b9a8d9",
+    "roomlist-highlights-color": "#2a1b40",
+    "roomlist-separator-color": "#3a2a55",
+    "timeline-background-color": "#150c22",
+    "timeline-text-color": "#efe7ff",
+    "timeline-text-secondary-color": "#b9a8d9",
+    "timeline-highlights-color": "#241838",
+    "secondary-content": "#c3b4e0",
+    "tertiary-content": "#a593c7",
+    "reaction-row-button-selected-bg-color": "#3d2466",
+    "username-colors": [
+      "#c29bff",
+      "#ff8fd1",
+      "#8fb8ff",
+      "#ffd28f",
+      "#9be7c4",
+      "#f5a3a3",
+      "#b3e0ff",
+      "#e3b5ff",
+    ],
+    "avatar-background-colors": [
+      "#6a35c9",
+      "#a3337a",
+      "#3a5bb8",
+      "#8f5c10",
+      "#23806a",
+      "#a83e3e",
+      "#2a6f99",
+      "#8b3fb0",
+    ],
+  },
+};

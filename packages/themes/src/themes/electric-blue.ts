@@ -1,0 +1,48 @@
+import type { ThemeDefinition } from "../types.js";
+
+/** The one light theme: white timeline, cool blue surfaces. Our own design. */
+export const ELECTRIC_BLUE: ThemeDefinition = {
+  name: "Electric Blue",
+  slug: "electric-blue",
+  isDark: false,
+  origin: "designed for aXion1337.Chat",
+  colors: {
+    "accent-color": "#0a66d8",
+    "primary-color": "#0057c2",
+    "warning-color": "#c8102e",
+    alert: "#9a5b00",
+    "sidebar-color": "#dfeafa",
+    "roomlist-background-color": "#f2f7fe",
+    "roomlist-text-color": "#0d1b2a",
+    "roomlist-text-secondary-color": "#44566c",
+    "roomlist-highlights-color": "#d9e7fb",
+    "roomlist-separator-color": "#c6d7ee",
+    "timeline-background-color": "#ffffff",
+    "timeline-text-color": "#0d1b2a",
+    "timeline-text-secondary-color": "#44566c",
+    "timeline-highlights-color": "#eef5ff",
+    "secondary-content": "#44566c",
+    "tertiary-content": "#56687e",
+    "reaction-row-button-selected-bg-color": "#cfe2ff",
+    "username-colors": [
+      "#0057c2",
+      "#b4237a",
+      "#0b7a53",
+      "#8a4b00",
+      "#6b3fc4",
+      "#b3261e",
+      "#006b80",
+      "#5a6b00",
+    ],
+    "avatar-background-colors": [
+      "#0a66d8",
+      "#b4237a",
+      "#0b7a53",
+      "#8a4b00",
+      "#6b3fc4",
+      "#b3261e",
+      "#006b80",
+      "#5a6b00",
+    ],
+  },
+};
