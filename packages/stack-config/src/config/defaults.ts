@@ -50,6 +50,11 @@ export const DEFAULTS = {
     namespace: "authentik",
     postgresql: "embedded",
   },
+  sso: {
+    clientId: "matrix-authentication-service",
+    clientSecret: { secret: "matrix-oidc-client", key: "client-secret" },
+    invitations: { expiry: "7d", singleUse: true },
+  },
   coturn: {
     enabled: true,
     image: "docker.io/coturn/coturn:4.6.3",

@@ -47,6 +47,9 @@ export interface StackConfig {
   /** Authentik, the identity provider behind MAS. */
   authentik?: AuthentikConfig;
 
+  /** Single sign-on: MAS logs users in through Authentik with OpenID Connect. */
+  sso?: SsoConfig;
+
   /** coturn, the TURN server for legacy 1:1 calls. */
   coturn?: CoturnConfig;
 
@@ -407,6 +410,76 @@ export interface AuthentikConfig extends ComponentSwitch {
    * @default "embedded"
    */
   postgresql?: "embedded";
+}
+
+/** A key of a Kubernetes Secret that holds a credential. */
+export interface SecretKeyReference {
+  /**
+   * Secret name. `axion-stack secrets` creates it, SOPS-encrypted, in every
+   * namespace that reads it.
+   */
+  secret: string;
+  /** Key in the Secret's data. */
+  key: string;
+}
+
+/**
+ * Single sign-on between MAS and Authentik. MAS is the OpenID Connect
+ * client; Authentik is the upstream provider and handles enrollment by
+ * invitation. The issuer and the redirect URI derive from the hostnames,
+ * so both sides always agree.
+ */
+export interface SsoConfig {
+  /**
+   * ID of the upstream provider in MAS: a ULID, 26 characters of Crockford
+   * base32 in upper case, the first one 0-7. It is part of the redirect URI
+   * registered in Authentik and MAS links accounts to it, so it must not
+   * change after the first login. Unset derives a fixed ULID from
+   * `serverName`.
+   * @example "01JG8Z6Q4V3W2X1Y0ZABCDEFGH"
+   */
+  providerId?: string;
+  /**
+   * OAuth 2.0 client ID of MAS at Authentik.
+   * @default "matrix-authentication-service"
+   */
+  clientId?: string;
+  /**
+   * OIDC issuer as Authentik's discovery document publishes it. Unset
+   * derives `https://<authentik host>/application/o/matrix/`; when set it
+   * must be exactly that, trailing slash included.
+   */
+  issuer?: string;
+  /**
+   * Redirect URI that Authentik allows. Unset derives
+   * `https://<MAS host>/upstream/callback/<providerId>`; when set it must be
+   * exactly that.
+   */
+  redirectUri?: string;
+  /**
+   * Where the OAuth 2.0 client secret is read from by Authentik and MAS.
+   * Only a Secret reference is accepted, never the value itself.
+   * @default { "secret": "matrix-oidc-client", "key": "client-secret" }
+   */
+  clientSecret?: SecretKeyReference;
+  /** Invitations that let a new user enroll in Authentik. */
+  invitations?: InvitationsConfig;
+}
+
+/** Invitations created by `axion-stack invite`. */
+export interface InvitationsConfig {
+  /**
+   * How long an invitation link stays valid: a number and a unit, `m`
+   * (minutes), `h` (hours), `d` (days) or `w` (weeks).
+   * @default "7d"
+   * @pattern ^[1-9][0-9]*[mhdw]$
+   */
+  expiry?: Duration;
+  /**
+   * Authentik deletes the invitation after one enrollment.
+   * @default true
+   */
+  singleUse?: boolean;
 }
 
 /** coturn with time-limited shared-secret credentials (TURN REST API). */

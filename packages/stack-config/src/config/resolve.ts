@@ -10,6 +10,7 @@ import type {
   StackConfig,
 } from "./model.js";
 import { resolveSecrets, type SecretSpec } from "./secrets.js";
+import { resolveSso, type ResolvedSso } from "./sso.js";
 
 /** Public hostnames, all filled in. */
 export interface ResolvedHosts {
@@ -89,6 +90,8 @@ export interface ResolvedStack {
     namespace: string;
     postgresql: "embedded";
   };
+  /** Single sign-on between MAS and Authentik, derived in `sso.ts`. */
+  sso: ResolvedSso;
   coturn: {
     enabled: boolean;
     image: string;
@@ -214,6 +217,14 @@ export function resolveStack(config: StackConfig): ResolvedStack {
       },
     },
     authentik: { ...DEFAULTS.authentik, ...config.authentik },
+    sso: resolveSso(config.sso, {
+      serverName: config.serverName,
+      urls,
+      masEnabled:
+        ess.matrixAuthenticationService?.enabled ??
+        DEFAULTS.ess.matrixAuthenticationService.enabled,
+      authentikEnabled: config.authentik?.enabled ?? DEFAULTS.authentik.enabled,
+    }),
     coturn: {
       ...DEFAULTS.coturn,
       ...config.coturn,

@@ -5,7 +5,16 @@ export type SecretValueKind =
   /** Random bytes, base64url-encoded. */
   | { kind: "random"; bytes: number }
   /** Random bytes, hex-encoded (MAS's `encryption` secret wants 32 bytes). */
-  | { kind: "hex"; bytes: number };
+  | { kind: "hex"; bytes: number }
+  /**
+   * A Synapse signing key as `generate_signing_key` writes it:
+   * `ed25519 a_<key id> <unpadded base64 of the 32-byte seed>`.
+   */
+  | { kind: "synapse-signing-key" }
+  /** An RSA private key, PKCS#8 PEM (MAS signing key). */
+  | { kind: "rsa-private-key"; bits: 2048 | 3072 | 4096 }
+  /** An ECDSA P-256 (prime256v1) private key, PKCS#8 PEM (MAS signing key). */
+  | { kind: "ec-p256-private-key" };
 
 /** One key of a Secret. */
 export interface SecretKeySpec {
@@ -55,5 +64,69 @@ export function resolveSecrets(
     };
   }
 
+  Object.assign(secrets, ssoSecrets(stack));
   return secrets;
+}
+
+/**
+ * The OIDC client secret that Authentik checks and MAS sends, and the
+ * Authentik bootstrap token that `axion-stack invite` calls the API with.
+ */
+function ssoSecrets(
+  stack: Omit<ResolvedStack, "secrets">,
+): Record<string, SecretSpec> {
+  const secrets: Record<string, SecretSpec> = {};
+  const { sso } = stack;
+
+  if (sso.enabled) {
+    secrets.oidcClientSecret = {
+      namespaces: [stack.authentik.namespace, stack.ess.namespace],
+      name: sso.clientSecret.secret,
+      keys: {
+        [sso.clientSecret.key]: {
+          description:
+            "OAuth 2.0 client secret of MAS at Authentik; Authentik's " +
+            "blueprint sets it on the provider and MAS sends it",
+          value: { kind: "random", bytes: 48 },
+        },
+      },
+      readBy: ["authentik", "matrix-authentication-service"],
+    };
+  }
+  if (stack.authentik.enabled) {
+    secrets.authentikBootstrap = {
+      namespaces: [stack.authentik.namespace],
+      name: "authentik-bootstrap",
+      keys: {
+        "bootstrap-token": {
+          description:
+            "API token of the akadmin user, created at Authentik's first " +
+            "start; `axion-stack invite` creates invitations with it",
+          value: { kind: "random", bytes: 48 },
+        },
+        "bootstrap-password": {
+          description: "Password of the akadmin user, set at first start",
+          value: { kind: "random", bytes: 24 },
+        },
+      },
+      readBy: ["authentik"],
+    };
+  }
+  return secrets;
+}
+
+/** Describes how a value is made, for `SECRETS.md`; never the value. */
+export function describeSecretValue(value: SecretValueKind): string {
+  switch (value.kind) {
+    case "random":
+      return `${value.bytes} random bytes, base64url-encoded`;
+    case "hex":
+      return `${value.bytes} random bytes, hex-encoded`;
+    case "synapse-signing-key":
+      return "Synapse ed25519 signing key (`ed25519 a_<id> <seed>`)";
+    case "rsa-private-key":
+      return `RSA ${value.bits}-bit private key, PKCS#8 PEM`;
+    case "ec-p256-private-key":
+      return "ECDSA P-256 private key, PKCS#8 PEM";
+  }
 }
