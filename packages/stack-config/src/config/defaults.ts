@@ -79,6 +79,17 @@ export const DEFAULTS = {
     synapseReportStats: false,
     authentikErrorReporting: false,
   },
+  setupSite: {
+    enabled: true,
+    path: "/docs/setup/",
+    defaultTheme: "aXion1337 Dark",
+    image: "docker.io/nginxinc/nginx-unprivileged:1.28.0-alpine",
+    elementDesktop: {
+      downloadBaseUrl: "https://packages.element.io",
+      flatpakAppId: "im.riot.Riot",
+      windowsSigner: "Element",
+    },
+  },
 } as const;
 
 /** Subdomain of `serverName` that each host defaults to; "" is the apex. */

@@ -7,6 +7,8 @@
  * resolved; the `@default` tags below state the same values for the docs.
  */
 
+import type { ThemeName } from "@axion-stack/themes";
+
 /** A Kubernetes quantity such as `10Gi` or `500m`. */
 export type Quantity = string;
 
@@ -61,6 +63,9 @@ export interface StackConfig {
    * it is set here.
    */
   privacy?: PrivacyConfig;
+
+  /** The desktop-setup site and the setup scripts it offers. */
+  setupSite?: SetupSiteConfig;
 }
 
 /** Public hostnames of the stack's web services. */
@@ -579,4 +584,65 @@ export interface PrivacyConfig {
    * @default false
    */
   authentikErrorReporting?: boolean;
+}
+
+/**
+ * The desktop-setup site: per operating system, a script that installs
+ * Element Desktop and points it at this homeserver with the stack's themes.
+ */
+export interface SetupSiteConfig extends ComponentSwitch {
+  /**
+   * URL path of the site on the Element Web host, with a slash at both ends.
+   * Element Web keeps every other path of that host.
+   * @default "/docs/setup/"
+   * @pattern ^/([a-z0-9][-a-z0-9]{0,62}/)+$
+   */
+  path?: string;
+  /**
+   * Theme that Element selects until the user picks another: one of the
+   * stack's themes, or Element's built-in "light" or "dark".
+   * @default "aXion1337 Dark"
+   */
+  defaultTheme?: ThemeName | "light" | "dark";
+  /**
+   * nginx image that serves the site, pinned by tag. It must run as a
+   * non-root user and listen on port 8080, as nginx-unprivileged does.
+   * @default "docker.io/nginxinc/nginx-unprivileged:1.28.0-alpine"
+   */
+  image?: string;
+  /** Sources of Element Desktop for the setup scripts. */
+  elementDesktop?: ElementDesktopConfig;
+}
+
+/** Sources of Element Desktop for the setup scripts. */
+export interface ElementDesktopConfig {
+  /**
+   * Base URL of Element's package server. It serves the Windows installer
+   * (`desktop/install/win32/x64/Element Setup.exe`), the macOS disk image
+   * (`desktop/install/macos/Element.dmg`) and the signed Debian repository
+   * (`debian/`). Users can override it with `AXION_ELEMENT_DOWNLOAD_BASE`.
+   * @default "https://packages.element.io"
+   */
+  downloadBaseUrl?: string;
+  /**
+   * Flathub app ID of Element Desktop, installed per user on Linux when
+   * `flatpak` exists.
+   * @default "im.riot.Riot"
+   */
+  flatpakAppId?: string;
+  /**
+   * Version of the `element-desktop` package that the Linux script takes
+   * from Element's Debian repository. Unset takes the newest. Windows,
+   * macOS and Flatpak always install the current release.
+   * @example "1.12.3"
+   * @pattern ^[0-9]+\.[0-9]+\.[0-9]+$
+   */
+  version?: string;
+  /**
+   * Text that the subject of the Windows installer's Authenticode
+   * certificate must contain, checked after Windows reports the signature
+   * valid.
+   * @default "Element"
+   */
+  windowsSigner?: string;
 }

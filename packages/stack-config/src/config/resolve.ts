@@ -7,6 +7,7 @@ import type {
   PortRange,
   Quantity,
   RoomPublicationRule,
+  SetupSiteConfig,
   StackConfig,
 } from "./model.js";
 import { resolveSecrets, type SecretSpec } from "./secrets.js";
@@ -120,6 +121,8 @@ export interface ResolvedStack {
     synapseReportStats: boolean;
     authentikErrorReporting: boolean;
   };
+  /** The desktop-setup site, served under `path` on the Element Web host. */
+  setupSite: ResolvedSetupSite;
   /**
    * Every Secret the tree expects, by id. A value that two components share
    * has one entry here, so both read the same Secret key.
@@ -256,7 +259,46 @@ export function resolveStack(config: StackConfig): ResolvedStack {
       bugReportEndpointUrl: config.privacy?.bugReportEndpointUrl,
       mapStyleUrl: config.privacy?.mapStyleUrl,
     },
+    setupSite: resolveSetupSite(config, hosts.elementWeb),
   };
 
   return { ...withoutSecrets, secrets: resolveSecrets(withoutSecrets) };
+}
+
+/** The desktop-setup site after defaults are filled. */
+export interface ResolvedSetupSite {
+  enabled: boolean;
+  /** URL path with a slash at both ends, such as `/docs/setup/`. */
+  path: string;
+  /** Public URL of the site, ending in a slash. */
+  url: string;
+  defaultTheme: NonNullable<SetupSiteConfig["defaultTheme"]>;
+  image: string;
+  elementDesktop: {
+    downloadBaseUrl: string;
+    flatpakAppId: string;
+    version: string | undefined;
+    windowsSigner: string;
+  };
+}
+
+function resolveSetupSite(
+  config: StackConfig,
+  host: string,
+): ResolvedSetupSite {
+  const site = config.setupSite ?? {};
+  const defaults = DEFAULTS.setupSite;
+  const path = site.path ?? defaults.path;
+  return {
+    enabled: site.enabled ?? defaults.enabled,
+    path,
+    url: `https://${host}${path}`,
+    defaultTheme: site.defaultTheme ?? defaults.defaultTheme,
+    image: site.image ?? defaults.image,
+    elementDesktop: {
+      ...defaults.elementDesktop,
+      ...site.elementDesktop,
+      version: site.elementDesktop?.version,
+    },
+  };
 }

@@ -16,7 +16,26 @@ export type Manifest =
   { path: string; document: JsonObject } | { path: string; text: string };
 
 /**
- * Renders one component. A generator is a pure function: no I/O, no clock,
- * no randomness, so the same stack always gives the same manifests.
+ * Files of one app's build output, by path relative to its `dist/` folder,
+ * with their text content.
  */
-export type Generator = (stack: ResolvedStack) => Manifest[];
+export type BuildOutput = Record<string, string>;
+
+/**
+ * Build outputs that the tree carries. The CLI reads them from disk after
+ * turbo has built the apps and passes them in, so generators stay pure.
+ */
+export interface BuildArtifacts {
+  /** `apps/setup-site/dist`. */
+  setupSite?: BuildOutput;
+}
+
+/**
+ * Renders one component. A generator is a pure function: no I/O, no clock,
+ * no randomness, so the same stack and artifacts always give the same
+ * manifests.
+ */
+export type Generator = (
+  stack: ResolvedStack,
+  artifacts?: BuildArtifacts,
+) => Manifest[];
