@@ -4,3 +4,9 @@ export {
   registerValuesSchema,
   valuesValidator,
 } from "./registry.js";
+export * from "./alloy/index.js";
+export * from "./authentik/index.js";
+export * from "./coturn/index.js";
+export * from "./kube-state-metrics/index.js";
+export * from "./node-exporter/index.js";
+export type * from "./kubernetes/pod.js";

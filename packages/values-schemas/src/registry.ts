@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { Ajv } from "ajv";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 import type { ErrorObject, ValidateFunction } from "ajv";
@@ -22,6 +23,8 @@ export function registerValuesSchema(
 
 const validators = new Map<string, ValidateFunction>();
 
+const DRAFT_07 = /^https?:\/\/json-schema\.org\/draft-07\/schema#?$/;
+
 function schemaUrl(fileName: string): URL {
   return new URL(`../schemas/${fileName}`, import.meta.url);
 }
@@ -44,7 +47,10 @@ export function valuesValidator(
     return undefined;
   }
   const schema = JSON.parse(readFileSync(schemaUrl(fileName), "utf8"));
-  const ajv = new Ajv2020({ allErrors: true, strict: false });
+  // typescript-json-schema writes draft-07 schemas, which Ajv2020 rejects.
+  const ajv = DRAFT_07.test(String(schema.$schema ?? ""))
+    ? new Ajv({ allErrors: true, strict: false })
+    : new Ajv2020({ allErrors: true, strict: false });
   addFormats.default(ajv);
   const validate = ajv.compile(schema);
   validators.set(key, validate);
