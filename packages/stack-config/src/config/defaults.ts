@@ -102,3 +102,14 @@ export const DEFAULT_HOST_LABELS = {
   turn: "turn",
   authentik: "auth",
 } as const;
+
+/**
+ * Namespaces whose pods need host access, so Pod Security `privileged` is
+ * limited to them and every other namespace stays `restricted`.
+ */
+export const HOST_ACCESS_NAMESPACES = {
+  /** coturn, on the host network for its relay port range. */
+  coturn: "coturn",
+  /** The node exporter, with the host's network, PIDs and filesystem. */
+  nodeExporter: "monitoring-host",
+} as const;

@@ -1,3 +1,4 @@
+import { HOST_ACCESS_NAMESPACES } from "./defaults.js";
 import type { ResolvedStack } from "./resolve.js";
 
 /** How a Secret key's value is made when it does not exist yet. */
@@ -50,7 +51,7 @@ export function resolveSecrets(
 
   if (stack.coturn.enabled) {
     secrets.turnSharedSecret = {
-      namespaces: [stack.ess.namespace],
+      namespaces: [stack.ess.namespace, HOST_ACCESS_NAMESPACES.coturn],
       name: "coturn-shared-secret",
       keys: {
         "shared-secret": {
@@ -64,8 +65,54 @@ export function resolveSecrets(
     };
   }
 
+  Object.assign(secrets, authentikSecrets(stack));
   Object.assign(secrets, ssoSecrets(stack));
   return secrets;
+}
+
+/**
+ * Authentik's own secret key and the password of its embedded PostgreSQL,
+ * which the database and Authentik both read from one Secret.
+ */
+function authentikSecrets(
+  stack: Omit<ResolvedStack, "secrets">,
+): Record<string, SecretSpec> {
+  if (!stack.authentik.enabled) {
+    return {};
+  }
+  const namespaces = [stack.authentik.namespace];
+  return {
+    authentikSecretKey: {
+      namespaces,
+      name: "authentik-secret-key",
+      keys: {
+        "secret-key": {
+          description:
+            "Authentik's AUTHENTIK_SECRET_KEY: signs cookies and derives " +
+            "unique user IDs, so it must never change after the first start",
+          value: { kind: "random", bytes: 48 },
+        },
+      },
+      readBy: ["authentik"],
+    },
+    authentikPostgresql: {
+      namespaces,
+      name: "authentik-postgresql",
+      keys: {
+        password: {
+          description:
+            "Password of the `authentik` database user, set by the " +
+            "embedded PostgreSQL and used by Authentik to log in",
+          value: { kind: "random", bytes: 32 },
+        },
+        "postgres-password": {
+          description: "Password of the embedded PostgreSQL's superuser",
+          value: { kind: "random", bytes: 32 },
+        },
+      },
+      readBy: ["authentik", "authentik-postgresql"],
+    },
+  };
 }
 
 /**
