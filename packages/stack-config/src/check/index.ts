@@ -1,0 +1,137 @@
+/**
+ * The output check: every object against its model, every HelmRelease's
+ * values against our schema for its chart version, and every reference
+ * between files, objects and Secrets.
+ */
+import type { ResolvedStack } from "../config/resolve.js";
+import type { Manifest } from "../generators/types.js";
+import type { OutputIssue } from "./issues.js";
+import { checkModel } from "./models.js";
+import { treeObjects, type TreeObject } from "./objects.js";
+import {
+  checkFluxPath,
+  checkHelmRelease,
+  checkKustomizeResources,
+  checkSecretUse,
+  collectSecretUses,
+  folders,
+  valuesFromSecretUses,
+} from "./references.js";
+import { checkReleaseValues, mergedValues } from "./values.js";
+
+export {
+  formatOutputIssue,
+  OutputCheckError,
+  type OutputIssue,
+} from "./issues.js";
+
+/** Result of the output check. */
+export interface CheckResult {
+  issues: OutputIssue[];
+  /** Number of objects checked. */
+  objectCount: number;
+}
+
+function duplicatePaths(manifests: Manifest[]): OutputIssue[] {
+  const seen = new Set<string>();
+  const issues: OutputIssue[] = [];
+  for (const { path } of manifests) {
+    if (seen.has(path)) {
+      issues.push({
+        path,
+        object: "",
+        message: "two manifests have this path",
+      });
+    }
+    seen.add(path);
+  }
+  return issues;
+}
+
+function duplicateObjects(objects: TreeObject[]): OutputIssue[] {
+  const firstPath = new Map<string, string>();
+  const issues: OutputIssue[] = [];
+  for (const object of objects) {
+    if (object.name === "") {
+      continue;
+    }
+    const key = `${object.apiVersion} ${object.id}`;
+    const first = firstPath.get(key);
+    if (first !== undefined) {
+      issues.push({
+        path: object.path,
+        object: object.id,
+        message: `also defined in ${first}`,
+      });
+    }
+    firstPath.set(key, first ?? object.path);
+  }
+  return issues;
+}
+
+function secretIssues(
+  stack: ResolvedStack,
+  object: TreeObject,
+  objects: TreeObject[],
+): string[] {
+  const uses = collectSecretUses(object.document, object.namespace);
+  if (object.kind === "HelmRelease") {
+    const target =
+      (object.document.spec as { targetNamespace?: string } | undefined)
+        ?.targetNamespace ?? object.namespace;
+    uses.push(...valuesFromSecretUses(object));
+    uses.push(...collectSecretUses(mergedValues(object, objects), target));
+  }
+  return uses.flatMap((use) => checkSecretUse(stack, use) ?? []);
+}
+
+function referenceIssues(
+  stack: ResolvedStack,
+  object: TreeObject,
+  objects: TreeObject[],
+  files: Set<string>,
+  existing: Set<string>,
+): OutputIssue[] {
+  const messages: string[] = [];
+  if (
+    object.kind === "Kustomization" &&
+    object.apiVersion.startsWith("kustomize.toolkit")
+  ) {
+    messages.push(...checkFluxPath(stack, object, existing));
+  }
+  if (
+    object.kind === "Kustomization" &&
+    object.apiVersion.startsWith("kustomize.config")
+  ) {
+    messages.push(...checkKustomizeResources(object, files, existing));
+  }
+  if (object.kind === "HelmRelease") {
+    messages.push(...checkHelmRelease(object, objects));
+  }
+  messages.push(...secretIssues(stack, object, objects));
+  return messages.map((message) => ({
+    path: object.path,
+    object: object.id,
+    message,
+  }));
+}
+
+/** Checks the whole tree and returns every problem found. */
+export function checkManifests(
+  stack: ResolvedStack,
+  manifests: Manifest[],
+): CheckResult {
+  const objects = treeObjects(manifests);
+  const files = new Set(manifests.map((manifest) => manifest.path));
+  const existing = folders(manifests);
+  const issues = [...duplicatePaths(manifests), ...duplicateObjects(objects)];
+
+  for (const object of objects) {
+    issues.push(...checkModel(object));
+    issues.push(...referenceIssues(stack, object, objects, files, existing));
+    if (object.kind === "HelmRelease") {
+      issues.push(...checkReleaseValues(object, objects));
+    }
+  }
+  return { issues, objectCount: objects.length };
+}

@@ -1,0 +1,150 @@
+/** The CLI commands: each loads the config, then renders, writes or lists. */
+import { basename, relative, resolve } from "node:path";
+import {
+  type ConfigIssue,
+  ConfigValidationError,
+  formatIssues,
+} from "../config/errors.js";
+import { loadConfig, validateConfig } from "./config-source.js";
+import type { StackConfig } from "../config/model.js";
+import { resolveStack } from "../config/resolve.js";
+import { renderConfig, type Render } from "../pipeline.js";
+import { formatChanges } from "../writer/diff.js";
+import { planChanges } from "../writer/tree.js";
+import { completeTree, writeTree } from "../writer/write.js";
+import type { CliArgs } from "./args.js";
+import { DriftError } from "./exit-codes.js";
+import { packageVersion } from "./version.js";
+
+/** Where a command prints, and the folder relative paths start from. */
+export interface CliIo {
+  cwd: string;
+  /** Data, such as a diff or JSON. */
+  stdout: (text: string) => void;
+  /** One progress line, without its newline. */
+  progress: (line: string) => void;
+}
+
+/** A config that loaded and validated, and where it came from. */
+interface LoadedConfig {
+  config: StackConfig;
+  fileName: string;
+  warnings: ConfigIssue[];
+}
+
+/** Returns a path relative to the working folder, unless it lies outside. */
+function displayPath(io: CliIo, path: string): string {
+  const shown = relative(io.cwd, path);
+  if (shown === "") {
+    return ".";
+  }
+  return shown.startsWith("..") ? path : shown;
+}
+
+async function loadValidConfig(
+  args: CliArgs,
+  io: CliIo,
+): Promise<LoadedConfig> {
+  const path = resolve(io.cwd, args.config);
+  const fileName = basename(path);
+  io.progress(`load ${displayPath(io, path)}`);
+
+  const raw = await loadConfig(path);
+  const { config, errors, warnings } = validateConfig(raw);
+  if (errors.length > 0) {
+    throw new ConfigValidationError([...errors, ...warnings], fileName);
+  }
+  if (warnings.length > 0 && !args.json) {
+    io.progress(formatIssues(warnings, fileName).trimEnd());
+  }
+  io.progress(
+    warnings.length === 0
+      ? "validate: ok"
+      : `validate: ok (${warnings.length} warnings)`,
+  );
+  return { config: config as StackConfig, fileName, warnings: [...warnings] };
+}
+
+function render(loaded: LoadedConfig, io: CliIo): Render {
+  return renderConfig(loaded.config, {
+    configFileName: loaded.fileName,
+    version: packageVersion(),
+    progress: io.progress,
+  });
+}
+
+/** Runs `generate`, or `generate --check` (also the `check` command). */
+export async function runGenerate(args: CliArgs, io: CliIo): Promise<void> {
+  const loaded = await loadValidConfig(args, io);
+  const result = render(loaded, io);
+  const outDir = resolve(io.cwd, args.out);
+  const shownOut = `${displayPath(io, outDir)}/`;
+
+  if (args.check || args.command === "check") {
+    const changes = await planChanges(outDir, completeTree(result.files));
+    if (args.json) {
+      io.stdout(
+        jsonPlan(
+          result,
+          changes.map(({ path, kind }) => ({ path, kind })),
+        ),
+      );
+    } else {
+      io.stdout(formatChanges(changes));
+    }
+    if (changes.length > 0) {
+      throw new DriftError(changes.length);
+    }
+    io.progress(`check: ${shownOut} is up to date`);
+    return;
+  }
+
+  const summary = await writeTree(outDir, result.files);
+  io.progress(`write ${summary.files.length} files to ${shownOut}`);
+  if (args.json) {
+    io.stdout(
+      jsonPlan(
+        result,
+        summary.changes.map(({ path, kind }) => ({ path, kind })),
+      ),
+    );
+  }
+}
+
+function jsonPlan(result: Render, changes: { path: string; kind: string }[]) {
+  const plan = {
+    header: result.header,
+    components: result.components,
+    files: result.files.map((file) => file.path),
+    objectCount: result.objectCount,
+    changes,
+  };
+  return `${JSON.stringify(plan, null, 2)}\n`;
+}
+
+/** Runs `validate`: the config only, printing its warnings. */
+export async function runValidate(args: CliArgs, io: CliIo): Promise<void> {
+  const loaded = await loadValidConfig(args, io);
+  if (args.json) {
+    const report = { ok: true, errors: [], warnings: loaded.warnings };
+    io.stdout(`${JSON.stringify(report, null, 2)}\n`);
+  }
+}
+
+/** Runs `secrets`: lists every Secret the tree expects, never a value. */
+export async function runSecrets(args: CliArgs, io: CliIo): Promise<void> {
+  const loaded = await loadValidConfig(args, io);
+  const { secrets } = resolveStack(loaded.config);
+  if (args.json) {
+    io.stdout(`${JSON.stringify(Object.values(secrets), null, 2)}\n`);
+    return;
+  }
+  for (const spec of Object.values(secrets)) {
+    const keys = Object.keys(spec.keys).join(", ");
+    for (const namespace of spec.namespaces) {
+      io.stdout(
+        `${namespace}/${spec.name}\t${keys}\t${spec.readBy.join(", ")}\n`,
+      );
+    }
+  }
+}

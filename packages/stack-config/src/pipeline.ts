@@ -1,0 +1,111 @@
+/**
+ * The pipeline from a validated config to the bytes of the Flux tree:
+ * resolve, generate (every component generator, the skeleton and
+ * `SECRETS.md`), check and serialise. Everything here is pure; loading the
+ * config and writing the tree happen in the CLI.
+ */
+import type { StackConfig } from "./config/model.js";
+import { resolveStack, type ResolvedStack } from "./config/resolve.js";
+import { checkManifests, OutputCheckError } from "./check/index.js";
+import { secretsDocument } from "./flux/secrets-doc.js";
+import { buildSkeleton } from "./flux/skeleton.js";
+import { GENERATORS } from "./generators/index.js";
+import type { Generator, Manifest } from "./generators/types.js";
+import {
+  configSha256,
+  type HeaderInfo,
+  type RenderedFile,
+  serialiseManifest,
+} from "./writer/serialise.js";
+
+/** Inputs of a render besides the config. */
+export interface RenderOptions {
+  /** File name of the config, for the generated-file header. */
+  configFileName: string;
+  /** Version of axion-stack, for the generated-file header. */
+  version: string;
+  /** Receives one progress line per step. */
+  progress?: (line: string) => void;
+  /** Generators to run; the default is every generator in GENERATORS. */
+  generators?: Record<string, Generator>;
+}
+
+/** Manifests that one generator returned. */
+export interface ComponentRender {
+  component: string;
+  paths: string[];
+}
+
+/** The result of a render: the whole tree, checked and serialised. */
+export interface Render {
+  stack: ResolvedStack;
+  header: HeaderInfo;
+  components: ComponentRender[];
+  manifests: Manifest[];
+  /** Objects that passed the output check. */
+  objectCount: number;
+  files: RenderedFile[];
+}
+
+function runGenerators(
+  stack: ResolvedStack,
+  generators: Record<string, Generator>,
+  progress: (line: string) => void,
+): { components: ComponentRender[]; manifests: Manifest[] } {
+  const components: ComponentRender[] = [];
+  const manifests: Manifest[] = [];
+
+  for (const [component, generate] of Object.entries(generators)) {
+    const output = generate(stack);
+    progress(`render ${component} (${output.length} files)`);
+    components.push({ component, paths: output.map((m) => m.path) });
+    manifests.push(...output);
+  }
+  return { components, manifests };
+}
+
+/**
+ * Renders a validated config into the files of the Flux tree. Throws
+ * OutputCheckError, listing every problem, when the output check fails.
+ */
+export function renderConfig(
+  config: StackConfig,
+  options: RenderOptions,
+): Render {
+  const progress = options.progress ?? (() => {});
+  const stack = resolveStack(config);
+  const generated = runGenerators(
+    stack,
+    options.generators ?? GENERATORS,
+    progress,
+  );
+
+  const tree = buildSkeleton(stack, generated.manifests);
+  const manifests = [...tree, secretsDocument(stack)];
+  const generatedPaths = new Set(generated.manifests.map((m) => m.path));
+  const added = manifests.filter((m) => !generatedPaths.has(m.path));
+  progress(`render skeleton (${added.length} files)`);
+
+  const check = checkManifests(stack, manifests);
+  if (check.issues.length > 0) {
+    throw new OutputCheckError(check.issues);
+  }
+  progress(`check: ${check.objectCount} objects valid`);
+
+  const header: HeaderInfo = {
+    version: options.version,
+    configFileName: options.configFileName,
+    configSha256: configSha256(config),
+  };
+  const files = manifests.map((manifest) =>
+    serialiseManifest(manifest, header),
+  );
+  return {
+    stack,
+    header,
+    components: generated.components,
+    manifests,
+    objectCount: check.objectCount,
+    files,
+  };
+}
