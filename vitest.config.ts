@@ -6,6 +6,10 @@ const upstream = fileURLToPath(
 );
 
 export default defineConfig({
+  // Workspace packages are imported through Vite's SSR resolver, which
+  // ignores `resolve.conditions`; without this, tests would run the
+  // packages' stale `dist/` instead of `src/`.
+  ssr: { resolve: { conditions: ["source"] } },
   resolve: {
     conditions: ["source"],
     alias: { "@axion-stack/test-upstream": upstream },

@@ -3,3 +3,15 @@ export type * from "./config/model.js";
 export { resolveStack, type ResolvedStack } from "./config/resolve.js";
 export type { SecretSpec } from "./config/secrets.js";
 export type { Generator, JsonObject, Manifest } from "./generators/types.js";
+export * from "./secrets/index.js";
+export {
+  defaultProviderId,
+  ENROLLMENT_FLOW_SLUG,
+  type ResolvedSso,
+  SSO_APPLICATION_SLUG,
+  ULID_PATTERN,
+} from "./config/sso.js";
+export {
+  authentikValues,
+  generateAuthentik,
+} from "./generators/authentik.js";

@@ -20,7 +20,7 @@ export const CROCKFORD_BASE32 = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 
 /**
  * A canonical ULID. MAS's schema checks only the 26 characters; the first
- * one must also be 0-7 because a ULID holds 128 bits, not 130.
+ * one must also be 0-7 because a ULID contains 128 bits, not 130.
  */
 export const ULID_PATTERN = /^[0-7][0-9A-HJKMNP-TV-Z]{25}$/;
 
@@ -44,7 +44,9 @@ export interface ResolvedSso {
 /** Encodes 16 bytes as a 26-character ULID string. */
 export function encodeUlid(bytes: Uint8Array): string {
   if (bytes.length !== 16) {
-    throw new Error(`a ULID holds 16 bytes, got ${bytes.length}`);
+    throw new Error(
+      `invalid ULID input: expected 16 bytes, got ${bytes.length}`,
+    );
   }
   let value = 0n;
   for (const byte of bytes) {
