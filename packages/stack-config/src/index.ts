@@ -11,7 +11,3 @@ export {
   SSO_APPLICATION_SLUG,
   ULID_PATTERN,
 } from "./config/sso.js";
-export {
-  authentikValues,
-  generateAuthentik,
-} from "./generators/authentik.js";
