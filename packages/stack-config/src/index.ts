@@ -11,3 +11,7 @@ export {
   SSO_APPLICATION_SLUG,
   ULID_PATTERN,
 } from "./config/sso.js";
+export {
+  authentikValues,
+  generateAuthentik,
+} from "./generators/authentik.js";

@@ -8,6 +8,7 @@ import type {
   ContainerSecurityContext,
   EnvVar,
   PodSecurityContext,
+  StringMap,
   Volume,
   VolumeMount,
 } from "../kubernetes/pod.js";
@@ -66,8 +67,12 @@ export interface AuthentikBlueprintsValues {
 /** A PodDisruptionBudget of the server or the worker. */
 export interface AuthentikPdbValues {
   enabled: boolean;
-  /** @TJS-type integer */
-  minAvailable?: number;
+  /**
+   * A count such as `"1"` or a percentage such as `"50%"`. The chart writes
+   * it unquoted, so a count becomes a number in the PodDisruptionBudget.
+   * @pattern ^[0-9]+%?$
+   */
+  minAvailable?: string;
 }
 
 /** Settings both Deployments share. */
@@ -93,7 +98,7 @@ export type AuthentikWorkerValues = AuthentikComponentValues;
 export interface AuthentikIngressValues {
   enabled: boolean;
   ingressClassName: string;
-  annotations: Record<string, string>;
+  annotations: StringMap;
   hosts: string[];
   tls: { secretName: string; hosts: string[] }[];
   /** Route to the HTTPS service port. Off, because TLS ends at the ingress. */

@@ -89,3 +89,10 @@ export interface VolumeMount {
   mountPath: string;
   readOnly?: boolean;
 }
+
+// An index signature, not `Record`, because typescript-json-schema drops a
+// `Record`'s value type when extra properties are forbidden.
+/** Labels or annotations. */
+export interface StringMap {
+  [key: string]: string;
+}
