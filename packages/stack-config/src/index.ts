@@ -15,3 +15,9 @@ export {
   authentikValues,
   generateAuthentik,
 } from "./generators/authentik.js";
+export {
+  renderConfig,
+  type Render,
+  type RenderOptions,
+} from "./pipeline.js";
+export { writeTree } from "./writer/write.js";
