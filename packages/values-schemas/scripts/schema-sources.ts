@@ -38,6 +38,26 @@ export const SCHEMA_SOURCES: SchemaSource[] = [
     source: "src/coturn/turnserver.ts",
     type: "TurnServerConfig",
   },
+  {
+    file: "matrix-stack-26.4.0.schema.json",
+    source: "src/ess/values.ts",
+    type: "MatrixStackValuesV26_4_0",
+  },
+  {
+    file: "matrix-stack-26.8.1.schema.json",
+    source: "src/ess/values.ts",
+    type: "MatrixStackValuesV26_8_1",
+  },
+  {
+    file: "matrix-stack-synapse-homeserver.schema.json",
+    source: "src/synapse/homeserver.ts",
+    type: "SynapseHomeserverFragment",
+  },
+  {
+    file: "matrix-stack-mas-config.schema.json",
+    source: "src/mas/config.ts",
+    type: "MasConfigFragment",
+  },
 ];
 
 /** Root folder of the values-schemas package. */

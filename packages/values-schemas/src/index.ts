@@ -7,6 +7,9 @@ export {
 export * from "./alloy/index.js";
 export * from "./authentik/index.js";
 export * from "./coturn/index.js";
+export * from "./ess/index.js";
 export * from "./kube-state-metrics/index.js";
+export * from "./mas/index.js";
 export * from "./node-exporter/index.js";
+export * from "./synapse/index.js";
 export type * from "./kubernetes/pod.js";
