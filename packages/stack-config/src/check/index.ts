@@ -17,7 +17,12 @@ import {
   folders,
   valuesFromSecretUses,
 } from "./references.js";
-import { checkReleaseValues, mergedValues } from "./values.js";
+import { valuesValidator } from "@axion-stack/values-schemas";
+import {
+  checkReleaseValues,
+  mergedValues,
+  type ValuesValidatorLookup,
+} from "./values.js";
 
 export {
   formatOutputIssue,
@@ -116,11 +121,19 @@ function referenceIssues(
   }));
 }
 
+/** Options of the output check. */
+export interface CheckOptions {
+  /** Values schemas by chart version; the default is the registry's. */
+  valuesValidator?: ValuesValidatorLookup;
+}
+
 /** Checks the whole tree and returns every problem found. */
 export function checkManifests(
   stack: ResolvedStack,
   manifests: Manifest[],
+  options: CheckOptions = {},
 ): CheckResult {
+  const lookup = options.valuesValidator ?? valuesValidator;
   const objects = treeObjects(manifests);
   const files = new Set(manifests.map((manifest) => manifest.path));
   const existing = folders(manifests);
@@ -130,7 +143,7 @@ export function checkManifests(
     issues.push(...checkModel(object));
     issues.push(...referenceIssues(stack, object, objects, files, existing));
     if (object.kind === "HelmRelease") {
-      issues.push(...checkReleaseValues(object, objects));
+      issues.push(...checkReleaseValues(object, objects, lookup));
     }
   }
   return { issues, objectCount: objects.length };

@@ -3,10 +3,8 @@
  * its chart and version. The values are merged as helm-controller merges
  * them: each `valuesFrom` ConfigMap in order, then `spec.values`.
  */
-import {
-  formatSchemaErrors,
-  valuesValidator,
-} from "@axion-stack/values-schemas";
+import { formatSchemaErrors } from "@axion-stack/values-schemas";
+import type { ValidateFunction } from "ajv";
 import { parse } from "yaml";
 import { VALUES_KEY } from "../flux/resources.js";
 import type { JsonObject, JsonValue } from "../generators/types.js";
@@ -35,6 +33,21 @@ export function mergeValues(
       isObject(old) && isObject(value) ? mergeValues(old, value) : value;
   }
   return merged;
+}
+
+/**
+ * Returns `{a: {b: value}}` for the dotted path `a.b`.
+ * NOTE: helm-controller parses a `targetPath` value with Helm's `--set`
+ * rules, so "true" or "3" become a boolean or a number there; here the
+ * value stays a string, and list indexes in the path are not supported.
+ */
+function nestAt(dottedPath: string, value: string): JsonObject {
+  const keys = dottedPath.split(".");
+  let nested: JsonValue = value;
+  for (const key of keys.reverse()) {
+    nested = { [key]: nested };
+  }
+  return nested as JsonObject;
 }
 
 /** Returns the chart and version of a HelmRelease, or a problem. */
@@ -87,6 +100,11 @@ export function mergedValues(release: TreeObject, objects: TreeObject[]) {
     );
     const key = getString(source, ["valuesKey"]) || VALUES_KEY;
     const text = getString(configMap?.document, ["data", key]);
+    const targetPath = getString(source, ["targetPath"]);
+    if (targetPath !== "") {
+      values = mergeValues(values, nestAt(targetPath, text));
+      continue;
+    }
     const parsed = text === "" ? {} : (parse(text) as JsonValue);
     values = mergeValues(values, isObject(parsed) ? parsed : {});
   }
@@ -94,10 +112,17 @@ export function mergedValues(release: TreeObject, objects: TreeObject[]) {
   return inline ? mergeValues(values, inline) : values;
 }
 
+/** Looks up the values validator of a chart version, as the registry does. */
+export type ValuesValidatorLookup = (
+  chart: string,
+  version: string,
+) => ValidateFunction | undefined;
+
 /** Validates the merged values of one HelmRelease. */
 export function checkReleaseValues(
   release: TreeObject,
   objects: TreeObject[],
+  valuesValidator: ValuesValidatorLookup,
 ): OutputIssue[] {
   const issue = (message: string) => ({
     path: release.path,

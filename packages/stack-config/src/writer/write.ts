@@ -49,8 +49,14 @@ async function copyUnmanaged(
   target: string,
   skip: Set<string>,
 ): Promise<void> {
-  for (const entry of await scanTree(root)) {
-    if (skip.has(entry.path)) {
+  const entries = await scanTree(root);
+  const parents = new Set(entries.map((entry) => dirname(entry.path)));
+
+  for (const entry of entries) {
+    // Folders are created with the files they contain, so a folder whose
+    // files are all dropped disappears. Only folders that were empty stay.
+    const filledFolder = entry.kind === "directory" && parents.has(entry.path);
+    if (skip.has(entry.path) || filledFolder) {
       continue;
     }
     const from = join(root, entry.path);
