@@ -1,0 +1,168 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { readUpstreamDocuments } from "@axion-stack/test-upstream";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { stringify } from "yaml";
+import {
+  crdToJsonSchemas,
+  type CustomResourceDefinition,
+  type GroupVersionKind,
+  KubernetesSchemas,
+  type SchemaNode,
+  writeSchemas,
+} from "./support/json-schemas.js";
+import {
+  buildKustomization,
+  type KubeconformProblem,
+  kubeconform,
+  type KustomizeBuild,
+  objectTypes,
+} from "./support/kustomize.js";
+import { skipWithoutTools, TOOLS } from "./support/tools.js";
+import {
+  fluxKustomizations,
+  generateTree,
+  type GeneratedTree,
+  STACK_CONFIG,
+} from "./support/tree.js";
+
+const FLUX_CRDS = [
+  "fluxcd/flux2-v2.9.4/helm-controller-v1.6.3/helm.toolkit.fluxcd.io_helmreleases.yaml",
+  "fluxcd/flux2-v2.9.4/kustomize-controller-v1.9.4/kustomize.toolkit.fluxcd.io_kustomizations.yaml",
+  "fluxcd/flux2-v2.9.4/source-controller-release-v1.9.x-c4adb7f9/source.toolkit.fluxcd.io_helmrepositories.yaml",
+  "fluxcd/flux2-v2.9.4/source-controller-release-v1.9.x-c4adb7f9/source.toolkit.fluxcd.io_ocirepositories.yaml",
+];
+
+const skip = skipWithoutTools([
+  TOOLS.kustomize,
+  TOOLS.kubeconform,
+  TOOLS.kubernetesSchemas,
+]);
+
+type KubeObject = { [key: string]: unknown };
+
+/**
+ * Removes SOPS metadata as kustomize-controller does after decrypting, and
+ * reports a SOPS-encrypted object in a Kustomization that cannot decrypt.
+ */
+function decryptedView(build: KustomizeBuild): {
+  objects: KubeObject[];
+  problems: string[];
+} {
+  const decryption = build.kustomization.spec.decryption as
+    { provider?: string } | undefined;
+  const problems: string[] = [];
+  const objects = build.objects.map((object) => {
+    if (object.sops === undefined) {
+      return object;
+    }
+    if (decryption?.provider !== "sops") {
+      const name = (object.metadata as { name?: string }).name;
+      problems.push(
+        `${object.kind} ${name} is SOPS-encrypted, but Flux Kustomization ` +
+          `'${build.kustomization.name}' has no spec.decryption.provider: sops`,
+      );
+    }
+    const { sops: _metadata, ...plain } = object;
+    return plain;
+  });
+  return { objects, problems };
+}
+
+describe.skipIf(skip)("generated tree under kustomize and kubeconform", () => {
+  let work: string;
+  let tree: GeneratedTree;
+  let builds: KustomizeBuild[];
+  let kubernetes: KubernetesSchemas;
+  let crdSchemas: { gvk: GroupVersionKind; schema: SchemaNode }[];
+
+  /** Writes the objects and their schemas, then runs kubeconform. */
+  async function validate(
+    name: string,
+    objects: KubeObject[],
+  ): Promise<{ problems: KubeconformProblem[]; noSchema: GroupVersionKind[] }> {
+    const dir = join(work, "validate", name);
+    mkdirSync(dir, { recursive: true });
+    const file = join(dir, "objects.yaml");
+    writeFileSync(file, objects.map((o) => stringify(o)).join("---\n"));
+    const schemaDir = join(dir, "schemas");
+    const noSchema = writeSchemas(
+      schemaDir,
+      objectTypes(objects),
+      kubernetes,
+      crdSchemas,
+    );
+    return { problems: await kubeconform(file, schemaDir), noSchema };
+  }
+
+  beforeAll(async () => {
+    work = mkdtempSync(join(tmpdir(), "axion-kustomize-"));
+    tree = await generateTree(STACK_CONFIG, join(work, "repo"));
+    kubernetes = new KubernetesSchemas(TOOLS.kubernetesSchemas.path);
+    crdSchemas = FLUX_CRDS.flatMap((path) =>
+      readUpstreamDocuments(path).flatMap((crd) =>
+        crdToJsonSchemas(crd as CustomResourceDefinition, kubernetes),
+      ),
+    );
+    builds = [];
+    for (const kustomization of fluxKustomizations(tree)) {
+      builds.push(await buildKustomization(tree, kustomization));
+    }
+  });
+
+  afterAll(() => {
+    rmSync(work, { recursive: true, force: true });
+  });
+
+  it("finds the cluster's Flux Kustomizations", () => {
+    const names = fluxKustomizations(tree).map((k) => k.name);
+
+    expect(names).toContain("infrastructure");
+    expect(names).toContain("apps");
+  });
+
+  it("builds each Kustomization path to objects", () => {
+    for (const build of builds) {
+      expect(build.objects.length, build.kustomization.name).toBeGreaterThan(0);
+    }
+  });
+
+  it("passes kubeconform -strict for every object", async () => {
+    for (const build of builds) {
+      const { objects, problems } = decryptedView(build);
+      const result = await validate(build.kustomization.name, objects);
+
+      expect(problems, build.kustomization.name).toEqual([]);
+      expect(result.noSchema, build.kustomization.name).toEqual([]);
+      expect(result.problems, build.kustomization.name).toEqual([]);
+    }
+  });
+
+  it("fails a Kustomization path that does not exist", async () => {
+    const [first] = fluxKustomizations(tree);
+    const broken = { ...first, path: "./flux/does-not-exist" };
+
+    await expect(buildKustomization(tree, broken)).rejects.toThrow(
+      /spec\.path '\.\/flux\/does-not-exist' does not exist/,
+    );
+  });
+
+  it("reports an unknown field in a Flux object", async () => {
+    const [build] = builds;
+    const flux = build.kustomization;
+    const object = {
+      apiVersion: "kustomize.toolkit.fluxcd.io/v1",
+      kind: "Kustomization",
+      metadata: { name: flux.name, namespace: "flux-system" },
+      spec: { ...flux.spec, prnue: true },
+    };
+
+    const result = await validate("unknown-field", [object]);
+
+    expect(result.problems).toHaveLength(1);
+    expect(result.problems[0].message).toContain(
+      "additional properties 'prnue' not allowed",
+    );
+  });
+});
