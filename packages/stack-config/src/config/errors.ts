@@ -1,0 +1,116 @@
+/**
+ * Config issues: what validation and loading report, and how they print.
+ */
+
+/** One problem found in a config, located by its dotted path. */
+export interface ConfigIssue {
+  /** `error` stops generation; `warning` is printed and generation goes on. */
+  severity: "error" | "warning";
+  /**
+   * Dotted config path with array indexes in brackets, such as
+   * `policies.autoJoinRooms.rooms[0]`. Empty for the whole file.
+   */
+  path: string;
+  /** Value found at `path`; `undefined` when the key is not set. */
+  value: unknown;
+  /** What is wrong, as a clause that reads after the path. */
+  message: string;
+  /** Values or format that the key accepts. */
+  allowed: string;
+  /** What to change in the config. */
+  fix: string;
+  /** Name of the check that found it: `schema`, `load` or a rule name. */
+  rule: string;
+  /** 1-based line in the config file, when the loader knows it. */
+  line?: number;
+  /** 1-based column in the config file, when the loader knows it. */
+  column?: number;
+}
+
+/** Longest value excerpt printed before it is cut with `...`. */
+const MAX_VALUE_LENGTH = 72;
+
+/** Renders a received value as JSON, shortened for one terminal line. */
+export function formatValue(value: unknown): string {
+  if (value === undefined) {
+    return "(not set)";
+  }
+  const text = JSON.stringify(value) ?? String(value);
+  if (text.length <= MAX_VALUE_LENGTH) {
+    return text;
+  }
+  return `${text.slice(0, MAX_VALUE_LENGTH - 3)}...`;
+}
+
+function locate(issue: ConfigIssue, configFile: string): string {
+  let location = configFile;
+  if (issue.line !== undefined) {
+    location += `:${issue.line}`;
+    if (issue.column !== undefined) {
+      location += `:${issue.column}`;
+    }
+  }
+  return issue.path === "" ? location : `${location}: ${issue.path}`;
+}
+
+function formatIssue(issue: ConfigIssue, configFile: string): string {
+  const head =
+    `${issue.severity}: ${locate(issue, configFile)}: ` +
+    `${issue.message} [${issue.rule}]`;
+  return [
+    head,
+    `  received: ${formatValue(issue.value)}`,
+    `  allowed:  ${issue.allowed}`,
+    `  fix:      ${issue.fix}`,
+  ].join("\n");
+}
+
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? "" : "s"}`;
+}
+
+/**
+ * Formats issues for a terminal: per issue a headline with severity, file,
+ * dotted path, message and rule, then the received value, what is allowed
+ * and the fix; then one summary line. The text ends with a newline.
+ */
+export function formatIssues(
+  issues: readonly ConfigIssue[],
+  configFile: string,
+): string {
+  const errors = issues.filter((issue) => issue.severity === "error");
+  const warnings = issues.length - errors.length;
+  const blocks = issues.map((issue) => formatIssue(issue, configFile));
+  const summary =
+    `${configFile}: ${count(errors.length, "error")}, ` +
+    `${count(warnings, "warning")}`;
+  return [...blocks, summary].join("\n\n") + "\n";
+}
+
+/**
+ * Thrown when a config cannot be used: it does not load or it has errors.
+ * The message is the formatted issue list; the CLI maps this class to exit
+ * code 1.
+ */
+export class ConfigValidationError extends Error {
+  readonly issues: readonly ConfigIssue[];
+  readonly configFile: string;
+
+  constructor(issues: readonly ConfigIssue[], configFile: string) {
+    super(formatIssues(issues, configFile));
+    this.name = "ConfigValidationError";
+    this.issues = issues;
+    this.configFile = configFile;
+  }
+}
+
+/**
+ * Thrown when a config file is missing, does not parse or exports no
+ * config. It is a ConfigValidationError, so it maps to the same exit code.
+ */
+export class ConfigLoadError extends ConfigValidationError {
+  constructor(issue: ConfigIssue, configFile: string) {
+    super([issue], configFile);
+    this.name = "ConfigLoadError";
+  }
+}

@@ -1,0 +1,116 @@
+/**
+ * Rules on which components need which, and on what they are given.
+ */
+import { DEFAULTS } from "../defaults.js";
+import { valueAtPath } from "../paths.js";
+import type { ConfigRule, RuleIssue } from "../rules.js";
+
+export const elementAdminNeedsMasRule: ConfigRule = {
+  name: "element-admin-needs-mas",
+  description:
+    "Element Admin logs in through MAS, so it is deployed only with MAS.",
+  reads: ["ess.elementAdmin", "ess.matrixAuthenticationService"],
+  check(config) {
+    const admin = config.ess?.elementAdmin?.enabled;
+    const mas =
+      config.ess?.matrixAuthenticationService?.enabled ??
+      DEFAULTS.ess.matrixAuthenticationService.enabled;
+    if (mas || !(admin ?? DEFAULTS.ess.elementAdmin.enabled)) {
+      return [];
+    }
+    return [
+      {
+        path: "ess.elementAdmin.enabled",
+        value: admin,
+        message:
+          "is on, but Element Admin needs MAS and " +
+          "ess.matrixAuthenticationService.enabled is false",
+        allowed: "false, or true with MAS enabled",
+        fix:
+          "set ess.elementAdmin.enabled: false, or remove " +
+          "ess.matrixAuthenticationService.enabled: false",
+      },
+    ];
+  },
+};
+
+const ENDPOINTS = [
+  [
+    "prometheusUrl",
+    "a Prometheus to send metrics to",
+    "http://prometheus.example.org:9090",
+  ],
+  ["lokiUrl", "a Loki to send logs to", "http://loki.example.org:3100"],
+] as const;
+
+export const monitoringEndpointsRule: ConfigRule = {
+  name: "monitoring-endpoints",
+  description:
+    "Monitoring ships to an existing Prometheus and Loki, so when it is " +
+    "enabled both URLs are set.",
+  reads: ["monitoring"],
+  check(config) {
+    const monitoring = config.monitoring ?? {};
+    if (!(monitoring.enabled ?? DEFAULTS.monitoring.enabled)) {
+      return [];
+    }
+    return ENDPOINTS.flatMap(([key, needs, example]): RuleIssue[] => {
+      if (monitoring[key] !== undefined) {
+        return [];
+      }
+      const path = `monitoring.${key}`;
+      return [
+        {
+          path,
+          value: undefined,
+          message: `is not set, but monitoring is enabled and Grafana Alloy needs ${needs}`,
+          allowed: "an http:// or https:// base URL",
+          fix: `set ${path}, such as "${example}", or set monitoring.enabled: false`,
+        },
+      ];
+    });
+  },
+};
+
+const IMAGE_KEYS = ["coturn.image", "setupSite.image"];
+
+/** Returns the tag of an image reference, "" when it has none. */
+function imageTag(image: string): string {
+  const name = image.split("@")[0]!;
+  const lastSlash = name.lastIndexOf("/");
+  const colon = name.indexOf(":", lastSlash + 1);
+  return colon === -1 ? "" : name.slice(colon + 1);
+}
+
+export const imagesPinnedRule: ConfigRule = {
+  name: "images-pinned",
+  description:
+    "Container images are pinned by a version tag or digest; a missing or " +
+    "`latest` tag is a warning, because the tree would no longer say what runs.",
+  reads: IMAGE_KEYS,
+  check(config) {
+    return IMAGE_KEYS.flatMap((path): RuleIssue[] => {
+      const image = valueAtPath(config, path);
+      if (typeof image !== "string" || image.includes("@sha256:")) {
+        return [];
+      }
+      const tag = imageTag(image);
+      if (tag !== "" && tag !== "latest") {
+        return [];
+      }
+      return [
+        {
+          path,
+          value: image,
+          severity: "warning",
+          message:
+            tag === ""
+              ? "has no tag, so it means :latest"
+              : "uses the tag latest",
+          allowed: "an image reference with a version tag or a digest",
+          fix: `pin a version, such as "${image.split(":")[0]}:<version>"`,
+        },
+      ];
+    });
+  },
+};

@@ -1,0 +1,92 @@
+/**
+ * Config validation in two layers: the generated JSON Schema, then the
+ * cross-field rules of `rules.ts` on every part the schema accepted.
+ */
+import { Ajv, type ValidateFunction } from "ajv";
+import type { ConfigIssue } from "./errors.js";
+import type { StackConfig } from "./model.js";
+import { comparePaths } from "./paths.js";
+import { CONFIG_RULES, runRules, type ConfigRule } from "./rules.js";
+import { schemaIssues } from "./schema-issues.js";
+import { loadConfigSchema } from "./schema.js";
+
+/** Result of validating a config; `config` is set only without errors. */
+export interface ValidationResult {
+  config?: StackConfig;
+  errors: ConfigIssue[];
+  warnings: ConfigIssue[];
+}
+
+let compiled: ValidateFunction | undefined;
+
+function schemaValidator(): ValidateFunction {
+  if (compiled === undefined) {
+    // verbose: errors carry their schema, which names the allowed keys.
+    const ajv = new Ajv({ allErrors: true, verbose: true, strict: true });
+    compiled = ajv.compile(loadConfigSchema());
+  }
+  return compiled;
+}
+
+/** Sorts issues by path, then message, so output is stable. */
+export function sortIssues(issues: ConfigIssue[]): ConfigIssue[] {
+  return [...issues].sort(
+    (a, b) =>
+      comparePaths(a.path, b.path) ||
+      (a.message < b.message ? -1 : a.message > b.message ? 1 : 0),
+  );
+}
+
+function internalError(error: unknown): ConfigIssue {
+  return {
+    severity: "error",
+    path: "",
+    value: undefined,
+    message: `validation failed unexpectedly: ${String(error)}`,
+    allowed: "a config that the validator can read",
+    fix: "report this as a bug in axion-stack, with the config",
+    rule: "internal",
+  };
+}
+
+function collectIssues(
+  raw: unknown,
+  rules: readonly ConfigRule[],
+): ConfigIssue[] {
+  const validate = schemaValidator();
+  const root = loadConfigSchema();
+  validate(raw);
+  const fromSchema = schemaIssues(validate.errors ?? [], root, raw);
+
+  // The rules read a typed config; a top-level value that is not an
+  // object has nothing for them to read.
+  if (raw === null || typeof raw !== "object" || Array.isArray(raw)) {
+    return fromSchema;
+  }
+  const fromRules = runRules(raw as StackConfig, fromSchema, rules);
+  return [...fromSchema, ...fromRules];
+}
+
+/**
+ * Validates a loaded config against the schema and the cross-field rules.
+ * Never throws: every problem, including an internal failure, comes back
+ * as an issue. Errors and warnings are each sorted by path.
+ */
+export function validateConfig(
+  raw: unknown,
+  rules: readonly ConfigRule[] = CONFIG_RULES,
+): ValidationResult {
+  let issues: ConfigIssue[];
+  try {
+    issues = collectIssues(raw, rules);
+  } catch (error) {
+    issues = [internalError(error)];
+  }
+  const sorted = sortIssues(issues);
+  const errors = sorted.filter((issue) => issue.severity === "error");
+  const warnings = sorted.filter((issue) => issue.severity === "warning");
+  if (errors.length > 0) {
+    return { errors, warnings };
+  }
+  return { config: raw as StackConfig, errors, warnings };
+}
