@@ -136,6 +136,7 @@ export interface ClusterConfig {
    * PodDisruptionBudgets are not emitted.
    * @default 1
    * @minimum 1
+   * @TJS-type integer
    */
   nodes?: number;
   /**
