@@ -11,13 +11,19 @@ export {
   SSO_APPLICATION_SLUG,
   ULID_PATTERN,
 } from "./config/sso.js";
-export {
-  authentikValues,
-  generateAuthentik,
-} from "./generators/authentik.js";
-export {
-  renderConfig,
-  type Render,
-  type RenderOptions,
-} from "./pipeline.js";
+export { authentikValues, generateAuthentik } from "./generators/authentik.js";
+export { renderConfig, type Render, type RenderOptions } from "./pipeline.js";
 export { writeTree } from "./writer/write.js";
+export {
+  checkManifests,
+  formatOutputIssue,
+  OutputCheckError,
+  type OutputIssue,
+} from "./check/index.js";
+export { buildSkeleton } from "./flux/skeleton.js";
+export { main as runCli } from "./cli/main.js";
+export { packageVersion } from "./cli/version.js";
+export { formatChanges } from "./writer/diff.js";
+export { planChanges } from "./writer/tree.js";
+export { completeTree } from "./writer/write.js";
+export type { RenderedFile } from "./writer/serialise.js";
