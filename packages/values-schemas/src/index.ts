@@ -6,6 +6,7 @@ export {
 } from "./registry.js";
 export * from "./alloy/index.js";
 export * from "./authentik/index.js";
+export * from "./authentik-blueprint/index.js";
 export * from "./coturn/index.js";
 export * from "./ess/index.js";
 export * from "./kube-state-metrics/index.js";

@@ -3,6 +3,7 @@ import { parse } from "yaml";
 import type { StackConfig } from "../config/model.js";
 import { resolveStack } from "../config/resolve.js";
 import { authentikValues, generateAuthentik } from "./authentik.js";
+import { authentikBlueprintExtensions } from "./authentik-blueprints.js";
 import type { JsonObject, Manifest } from "./types.js";
 
 function stackWith(overrides: Partial<StackConfig> = {}) {
@@ -65,7 +66,7 @@ describe("generateAuthentik", () => {
       spec: { chart: "authentik", version: "2026.8.0" },
     });
     expect(parse(data["values.yaml"] ?? "")).toEqual(
-      authentikValues(stackWith()),
+      authentikValues(stackWith(), authentikBlueprintExtensions(stackWith())),
     );
   });
 });

@@ -13,6 +13,7 @@ import type { ResolvedStack } from "../config/resolve.js";
 import { namespaceManifest } from "../flux/namespaces.js";
 import { helmRelease, valuesConfigMap } from "../flux/resources.js";
 import { helmChartSource } from "../flux/sources.js";
+import { authentikBlueprintExtensions } from "./authentik-blueprints.js";
 import { secretEnv, secretKeyRef } from "./secret-refs.js";
 import type { Generator, JsonObject } from "./types.js";
 
@@ -214,7 +215,10 @@ export const generateAuthentik: Generator = (stack) => {
   );
   const configMapName = `${AUTHENTIK_RELEASE}-values`;
 
-  const values = authentikValues(stack) as unknown as JsonObject;
+  const values = authentikValues(
+    stack,
+    authentikBlueprintExtensions(stack),
+  ) as unknown as JsonObject;
   const release = helmRelease({
     name: AUTHENTIK_RELEASE,
     namespace,
