@@ -1,0 +1,231 @@
+/**
+ * Loading a config file: a TypeScript or JavaScript module's default
+ * export, or a YAML or JSON document of the same shape.
+ */
+import { readFile, stat } from "node:fs/promises";
+import { basename, extname, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import { tsImport } from "tsx/esm/api";
+import { parseAllDocuments } from "yaml";
+import { ConfigLoadError, type ConfigIssue } from "./errors.js";
+
+const MODULE_EXTENSIONS = [".ts", ".mts", ".js", ".mjs"];
+const YAML_EXTENSIONS = [".yaml", ".yml"];
+
+/** File extensions that `loadConfig` reads. */
+export const CONFIG_EXTENSIONS = [
+  ...MODULE_EXTENSIONS,
+  ...YAML_EXTENSIONS,
+  ".json",
+];
+
+const ALLOWED = `a ${CONFIG_EXTENSIONS.join(", ")} file`;
+
+type LoadProblem = Pick<ConfigIssue, "message" | "fix" | "line" | "column"> & {
+  value?: unknown;
+  /** What the file must be; defaults to the supported file types. */
+  allowed?: string;
+};
+
+function loadError(path: string, problem: LoadProblem): ConfigLoadError {
+  const issue: ConfigIssue = {
+    severity: "error",
+    path: "",
+    value: problem.value,
+    message: problem.message,
+    allowed: problem.allowed ?? ALLOWED,
+    fix: problem.fix,
+    rule: "load",
+  };
+  if (problem.line !== undefined) {
+    issue.line = problem.line;
+    issue.column = problem.column;
+  }
+  return new ConfigLoadError(issue, basename(path));
+}
+
+async function checkFile(path: string): Promise<void> {
+  const found = await stat(path).catch(() => undefined);
+  if (found === undefined) {
+    throw loadError(path, {
+      value: path,
+      message: "config file not found",
+      fix: `create ${path}, or pass --config <file> to use another config file`,
+    });
+  }
+  if (found.isDirectory()) {
+    throw loadError(path, {
+      value: path,
+      message: "is a folder, not a config file",
+      fix: "pass --config with the config file inside it, such as stack.config.ts",
+    });
+  }
+}
+
+/** Parses the one YAML document of a config file. */
+function parseYaml(path: string, text: string): unknown {
+  const documents = parseAllDocuments(text, { prettyErrors: true });
+  if (!Array.isArray(documents) || documents.length === 0) {
+    throw loadError(path, {
+      message: "the file is empty",
+      allowed: "one YAML 1.2 document",
+      fix: "write the config into it, starting with serverName",
+    });
+  }
+  if (documents.length > 1) {
+    throw loadError(path, {
+      value: `${documents.length} documents`,
+      message: "contains more than one YAML document",
+      allowed: "one YAML 1.2 document",
+      fix: "keep one document: remove the '---' separators",
+    });
+  }
+  const document = documents[0]!;
+  const error = document.errors[0];
+  if (error !== undefined) {
+    const position = error.linePos?.[0];
+    throw loadError(path, {
+      message: `invalid YAML: ${error.message.split(" at line ")[0]}`,
+      allowed: "one YAML 1.2 document",
+      fix: "correct the YAML at that line",
+      line: position?.line,
+      column: position?.col,
+    });
+  }
+  return document.toJS() as unknown;
+}
+
+/** Converts a character offset into a 1-based line and column. */
+function lineAndColumn(text: string, offset: number) {
+  const before = text.slice(0, offset).split("\n");
+  return { line: before.length, column: before[before.length - 1]!.length + 1 };
+}
+
+function parseJson(path: string, text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    const message = (error as Error).message;
+    const position = / in JSON at position (\d+)/.exec(message);
+    const where = position ? lineAndColumn(text, Number(position[1])) : {};
+    throw loadError(path, {
+      message: `invalid JSON: ${message.replace(/ in JSON at position .*$|, ".*" is not valid JSON$/s, "")}`,
+      allowed: "one JSON document",
+      fix: "correct the JSON at that point",
+      ...where,
+    });
+  }
+}
+
+/** Reads the `file:line:column: ERROR: text` line of an esbuild failure. */
+function syntaxError(
+  path: string,
+  message: string,
+): ConfigLoadError | undefined {
+  const match = /^(.+?):(\d+):(\d+): ERROR: (.+)$/m.exec(message);
+  if (match === null) {
+    return undefined;
+  }
+  const [, file, line, column, text] = match;
+  const elsewhere = resolve(file!) === path ? "" : ` in ${file}`;
+  return loadError(path, {
+    message: `syntax error${elsewhere}: ${text}`,
+    allowed: "a TypeScript or JavaScript module that compiles",
+    fix: "correct the code at that line",
+    ...(elsewhere === "" ? { line: Number(line), column: Number(column) } : {}),
+  });
+}
+
+function moduleError(path: string, error: unknown): ConfigLoadError {
+  const message = error instanceof Error ? error.message : String(error);
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === "ERR_MODULE_NOT_FOUND") {
+    return loadError(path, {
+      message: `an import failed: ${message}`,
+      allowed: "a module whose imports resolve",
+      fix: "fix the import, or run pnpm install and pnpm build so the imported package exists",
+    });
+  }
+  return (
+    syntaxError(path, message) ??
+    loadError(path, {
+      message: `running the config module failed: ${message}`,
+      allowed: "a module that runs without throwing",
+      fix: `run "npx tsx ${basename(path)}" to see where it fails`,
+    })
+  );
+}
+
+/**
+ * Returns the default export. tsx compiles a module outside a
+ * `"type": "module"` package to CommonJS, and then the namespace's
+ * `default` is `module.exports` with the real default inside.
+ */
+function defaultExport(namespace: Record<string, unknown>): unknown {
+  const exported = namespace.default as Record<string, unknown> | undefined;
+  if (
+    exported !== undefined &&
+    exported !== null &&
+    exported.__esModule === true
+  ) {
+    return exported.default;
+  }
+  return exported;
+}
+
+async function importModule(path: string): Promise<unknown> {
+  let namespace: Record<string, unknown>;
+  try {
+    namespace = (await tsImport(
+      pathToFileURL(path).href,
+      import.meta.url,
+    )) as Record<string, unknown>;
+  } catch (error) {
+    throw moduleError(path, error);
+  }
+  const config = defaultExport(namespace);
+  if (config === undefined) {
+    throw loadError(path, {
+      message: "the module has no default export",
+      allowed: "a module whose default export is the config object",
+      fix: "export the config: export default defineStack({ serverName: ... })",
+    });
+  }
+  if (typeof config === "function") {
+    throw loadError(path, {
+      value: "a function",
+      message: "the default export is a function, not a config",
+      allowed: "a module whose default export is the config object",
+      fix: "call it: export default defineStack({ serverName: ... })",
+    });
+  }
+  return config;
+}
+
+/**
+ * Loads the config file at `path` (relative to the working folder) and
+ * returns its content, not yet validated. Throws ConfigLoadError, with the
+ * line and column where known, when the file is missing, has an unknown
+ * extension, does not parse or exports no config.
+ */
+export async function loadConfig(path: string): Promise<unknown> {
+  const absolute = resolve(path);
+  await checkFile(absolute);
+
+  const extension = extname(absolute).toLowerCase();
+  if (MODULE_EXTENSIONS.includes(extension)) {
+    return importModule(absolute);
+  }
+  if (!YAML_EXTENSIONS.includes(extension) && extension !== ".json") {
+    throw loadError(absolute, {
+      value: extension || "(none)",
+      message: "the file type is not supported",
+      fix: `rename or convert it to ${CONFIG_EXTENSIONS.join(", ")}`,
+    });
+  }
+
+  const text = await readFile(absolute, "utf8");
+  return extension === ".json"
+    ? parseJson(absolute, text)
+    : parseYaml(absolute, text);
+}
