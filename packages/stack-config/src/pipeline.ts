@@ -47,6 +47,10 @@ export interface Render {
   files: RenderedFile[];
 }
 
+function countFiles(count: number): string {
+  return count === 1 ? "1 file" : `${count} files`;
+}
+
 function runGenerators(
   stack: ResolvedStack,
   generators: Record<string, Generator>,
@@ -57,7 +61,7 @@ function runGenerators(
 
   for (const [component, generate] of Object.entries(generators)) {
     const output = generate(stack);
-    progress(`render ${component} (${output.length} files)`);
+    progress(`render ${component} (${countFiles(output.length)})`);
     components.push({ component, paths: output.map((m) => m.path) });
     manifests.push(...output);
   }
@@ -84,7 +88,7 @@ export function renderConfig(
   const manifests = [...tree, secretsDocument(stack)];
   const generatedPaths = new Set(generated.manifests.map((m) => m.path));
   const added = manifests.filter((m) => !generatedPaths.has(m.path));
-  progress(`render skeleton (${added.length} files)`);
+  progress(`render skeleton (${countFiles(added.length)})`);
 
   const check = checkManifests(stack, manifests);
   if (check.issues.length > 0) {

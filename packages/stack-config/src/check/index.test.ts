@@ -270,9 +270,9 @@ describe("checkManifests", () => {
     };
 
     expect(messages(tree([{ path: "apps/w.yaml", document: route }]))).toEqual([
-      'apps/w.yaml: Widget w: no model for "example.com/v1 Widget": use a ' +
-        "kind that kubernetes-models or @kubernetes-models/flux-cd defines, " +
-        "or add it to UNMODELLED_KINDS in check/models.ts",
+      'apps/w.yaml: Widget w: no model for "example.com/v1 Widget": add ' +
+        "its kubernetes-models or @kubernetes-models/flux-cd class to " +
+        "MODELS in check/models.ts, or list the kind in UNMODELLED_KINDS",
     ]);
   });
 

@@ -7,12 +7,7 @@ import { OutputCheckError } from "../check/issues.js";
 import { UnsafePathError } from "../writer/paths.js";
 import { UnmanagedFileError } from "../writer/tree.js";
 import { type CliArgs, parseCliArgs } from "./args.js";
-import {
-  type CliIo,
-  runGenerate,
-  runSecrets,
-  runValidate,
-} from "./commands.js";
+import type { CliIo } from "./commands.js";
 import { DriftError, EXIT, UsageError } from "./exit-codes.js";
 import { HELP } from "./help.js";
 import { packageVersion } from "./version.js";
@@ -28,20 +23,24 @@ export function processIo(): CliIo & { stderr: (text: string) => void } {
 }
 
 async function runCommand(args: CliArgs, io: CliIo): Promise<void> {
-  switch (args.command) {
-    case "help":
-      io.stdout(HELP);
-      return;
-    case "version":
-      io.stdout(`${packageVersion()}\n`);
-      return;
-    case "validate":
-      return runValidate(args, io);
-    case "secrets":
-      return runSecrets(args, io);
-    default:
-      return runGenerate(args, io);
+  if (args.command === "help") {
+    io.stdout(HELP);
+    return;
   }
+  if (args.command === "version") {
+    io.stdout(`${packageVersion()}\n`);
+    return;
+  }
+
+  // The commands load lazily, so --help and --version start fast.
+  const commands = await import("./commands.js");
+  if (args.command === "validate") {
+    return commands.runValidate(args, io);
+  }
+  if (args.command === "secrets") {
+    return commands.runSecrets(args, io);
+  }
+  return commands.runGenerate(args, io);
 }
 
 function printJsonIssues(io: CliIo, error: unknown): void {

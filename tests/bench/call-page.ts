@@ -1,0 +1,168 @@
+/**
+ * Code that runs inside the test page, passed to Playwright's
+ * `page.evaluate`. Each function must be self-contained: Playwright sends
+ * its source text to the browser, so it may not use imports or closures.
+ */
+
+/** Encodings and capture that the page requests, as an app would. */
+export interface SenderRequest {
+  /** `canvas`: noisy 1280x720 canvas; `camera`: getUserMedia; `screen`: getDisplayMedia; `audio`: microphone; `silence`: a silent audio track. */
+  source: "canvas" | "camera" | "screen" | "audio" | "silence";
+  sendEncodings: RTCRtpEncodingParameters[];
+  /** Capture constraints for `camera` and `screen`. */
+  video?: MediaTrackConstraints;
+}
+
+/** Outbound figures over a measuring window, summed over layers. */
+export interface SendFigures {
+  kbps: number;
+  width: number;
+  height: number;
+  fps: number;
+  packetsPerSecond: number;
+  encodings: RTCRtpEncodingParameters[];
+}
+
+/**
+ * Starts a call between two peer connections in the page and returns its
+ * index in `window.calls`. The sending side requests `request`.
+ */
+export async function startCall(request: SenderRequest): Promise<number> {
+  const w = window as unknown as {
+    calls?: { pc: RTCPeerConnection; sender: RTCRtpSender }[];
+  };
+
+  function noisyCanvasTrack(): MediaStreamTrack {
+    const canvas = document.createElement("canvas");
+    canvas.width = 1280;
+    canvas.height = 720;
+    const context = canvas.getContext("2d")!;
+    const tile = document.createElement("canvas");
+    tile.width = 320;
+    tile.height = 180;
+    const tileContext = tile.getContext("2d")!;
+    const frames = Array.from({ length: 12 }, () => {
+      const image = tileContext.createImageData(320, 180);
+      for (let i = 0; i < image.data.length; i += 1) {
+        image.data[i] = i % 4 === 3 ? 255 : Math.floor(Math.random() * 256);
+      }
+      return image;
+    });
+    let frame = 0;
+    context.imageSmoothingEnabled = false;
+    setInterval(() => {
+      tileContext.putImageData(frames[frame % frames.length]!, 0, 0);
+      context.drawImage(tile, 0, 0, 1280, 720);
+      frame += 1;
+    }, 1000 / 30);
+    return canvas.captureStream(30).getVideoTracks()[0]!;
+  }
+
+  function silentTrack(): MediaStreamTrack {
+    const audio = new AudioContext();
+    const destination = audio.createMediaStreamDestination();
+    const gain = audio.createGain();
+    gain.gain.value = 0;
+    const oscillator = audio.createOscillator();
+    oscillator.connect(gain).connect(destination);
+    oscillator.start();
+    return destination.stream.getAudioTracks()[0]!;
+  }
+
+  async function sourceTrack(): Promise<MediaStreamTrack> {
+    const devices = navigator.mediaDevices;
+    switch (request.source) {
+      case "canvas":
+        return noisyCanvasTrack();
+      case "silence":
+        return silentTrack();
+      case "camera":
+        return (await devices.getUserMedia({ video: request.video ?? true }))
+          .getVideoTracks()[0]!;
+      case "screen":
+        return (await devices.getDisplayMedia({ video: request.video ?? true }))
+          .getVideoTracks()[0]!;
+      case "audio":
+        return (await devices.getUserMedia({ audio: true })).getAudioTracks()[0]!;
+    }
+  }
+
+  const track = await sourceTrack();
+  const sending = new RTCPeerConnection();
+  const receiving = new RTCPeerConnection();
+  sending.onicecandidate = (event) =>
+    event.candidate && receiving.addIceCandidate(event.candidate);
+  receiving.onicecandidate = (event) =>
+    event.candidate && sending.addIceCandidate(event.candidate);
+
+  const transceiver = sending.addTransceiver(track, {
+    direction: "sendonly",
+    sendEncodings: request.sendEncodings,
+  });
+  await sending.setLocalDescription(await sending.createOffer());
+  await receiving.setRemoteDescription(sending.localDescription!);
+  await receiving.setLocalDescription(await receiving.createAnswer());
+  await sending.setRemoteDescription(receiving.localDescription!);
+
+  w.calls ??= [];
+  w.calls.push({ pc: sending, sender: transceiver.sender });
+  return w.calls.length - 1;
+}
+
+/** Measures a call's outbound RTP over `seconds`. */
+export async function measureCall(
+  args: [index: number, seconds: number],
+): Promise<SendFigures> {
+  const [index, seconds] = args;
+  const w = window as unknown as {
+    calls: { pc: RTCPeerConnection; sender: RTCRtpSender }[];
+  };
+  const { pc, sender } = w.calls[index]!;
+
+  async function snapshot() {
+    const stats = await pc.getStats();
+    let bytes = 0;
+    let packets = 0;
+    let frames = 0;
+    let width = 0;
+    let height = 0;
+    stats.forEach((report) => {
+      if (report.type !== "outbound-rtp") return;
+      bytes += report.bytesSent ?? 0;
+      packets += report.packetsSent ?? 0;
+      frames = Math.max(frames, report.framesEncoded ?? 0);
+      width = Math.max(width, report.frameWidth ?? 0);
+      height = Math.max(height, report.frameHeight ?? 0);
+    });
+    return { bytes, packets, frames, width, height, time: performance.now() };
+  }
+
+  const start = await snapshot();
+  await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+  const end = await snapshot();
+  const elapsed = (end.time - start.time) / 1000;
+  return {
+    kbps: ((end.bytes - start.bytes) * 8) / elapsed / 1000,
+    width: end.width,
+    height: end.height,
+    fps: (end.frames - start.frames) / elapsed,
+    packetsPerSecond: (end.packets - start.packets) / elapsed,
+    encodings: sender.getParameters().encodings,
+  };
+}
+
+/** Asks a call's sender for new encoding limits, as an app raising them would. */
+export async function raiseLimits(
+  args: [index: number, limits: RTCRtpEncodingParameters],
+): Promise<RTCRtpEncodingParameters[]> {
+  const [index, limits] = args;
+  const w = window as unknown as { calls: { sender: RTCRtpSender }[] };
+  const sender = w.calls[index]!.sender;
+  const parameters = sender.getParameters();
+  parameters.encodings = parameters.encodings.map((encoding) => ({
+    ...encoding,
+    ...limits,
+  }));
+  await sender.setParameters(parameters);
+  return sender.getParameters().encodings;
+}
