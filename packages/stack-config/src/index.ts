@@ -27,3 +27,15 @@ export { formatChanges } from "./writer/diff.js";
 export { planChanges } from "./writer/tree.js";
 export { completeTree } from "./writer/write.js";
 export type { RenderedFile } from "./writer/serialise.js";
+export { generateCoturn } from "./generators/coturn.js";
+export {
+  renderTurnServerConf,
+  turnServerConfig,
+} from "./generators/coturn-config.js";
+export {
+  type ConfigIssue,
+  ConfigValidationError,
+  formatIssues,
+} from "./config/errors.js";
+export { loadConfig } from "./config/load.js";
+export { validateConfig } from "./config/validate.js";

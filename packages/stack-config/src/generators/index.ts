@@ -1,5 +1,6 @@
 import { generateAuthentik } from "./authentik.js";
 import { generateAuthentikBlueprints } from "./authentik-blueprints.js";
+import { generateCoturn } from "./coturn.js";
 import { generateElementAdmin } from "./element-admin.js";
 import { generateElementWeb } from "./element-web.js";
 import { generateEss } from "./ess.js";
@@ -25,4 +26,5 @@ export const GENERATORS: Record<string, Generator> = {
   wellKnown: generateWellKnown,
   authentik: generateAuthentik,
   authentikBlueprints: generateAuthentikBlueprints,
+  coturn: generateCoturn,
 };
