@@ -68,7 +68,8 @@ const TEXT_ON_BACKGROUND: readonly [ColourKey, ColourKey][] = [
 /**
  * Lists every text colour of `theme` with each background Element shows it
  * on: primary and secondary text of the timeline and the room list, link
- * colour, and every display name colour on the timeline background.
+ * colour, and every display name colour on the timeline's normal and
+ * highlighted background.
  */
 export function textContrastPairs(theme: ThemeDefinition): ContrastPair[] {
   const { colors } = theme;
@@ -81,13 +82,19 @@ export function textContrastPairs(theme: ThemeDefinition): ContrastPair[] {
     }),
   );
 
+  const nameBackgrounds = [
+    "timeline-background-color",
+    "timeline-highlights-color",
+  ] as const;
   colors["username-colors"].forEach((colour, index) => {
-    pairs.push({
-      text: `username-colors[${index}]`,
-      textColour: colour,
-      background: "timeline-background-color",
-      backgroundColour: colors["timeline-background-color"],
-    });
+    for (const background of nameBackgrounds) {
+      pairs.push({
+        text: `username-colors[${index}]`,
+        textColour: colour,
+        background,
+        backgroundColour: colors[background],
+      });
+    }
   });
   return pairs;
 }

@@ -3,6 +3,8 @@ import type { ThemeDefinition } from "../types.js";
 /**
  * Everforest dark, medium contrast: bg_dim #232a2e, bg0 #2d353b, bg1
  * #343f44, bg2 #3d484d, fg #d3c6aa and the green, aqua and blue accents.
+ * Highlighted events use bg_dim, because red names reach only 3.9:1 on
+ * bg1.
  */
 export const EVERFOREST: ThemeDefinition = {
   name: "Everforest",
@@ -23,7 +25,7 @@ export const EVERFOREST: ThemeDefinition = {
     "timeline-background-color": "#2d353b",
     "timeline-text-color": "#d3c6aa",
     "timeline-text-secondary-color": "#a7b0a9",
-    "timeline-highlights-color": "#343f44",
+    "timeline-highlights-color": "#232a2e",
     "secondary-content": "#a7b0a9",
     "tertiary-content": "#9da9a0",
     "reaction-row-button-selected-bg-color": "#425047",
