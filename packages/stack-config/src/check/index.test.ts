@@ -276,16 +276,82 @@ describe("checkManifests", () => {
     ]);
   });
 
-  it("accepts a listed kind without a model", () => {
+  it("validates a Traefik route", () => {
     const route = {
       apiVersion: "traefik.io/v1alpha1",
       kind: "IngressRouteTCP",
       metadata: { name: "turn", namespace: "matrix" },
+      spec: {
+        entryPoints: ["websecure"],
+        routes: [
+          { match: "HostSNI(`*`)", services: [{ name: "coturn", port: 5349 }] },
+        ],
+      },
     };
+    const broken = { ...route, metadata: { name: "broken" }, spec: {} };
 
     expect(messages(tree([{ path: "apps/r.yaml", document: route }]))).toEqual(
       [],
     );
+    expect(messages(tree([{ path: "apps/b.yaml", document: broken }]))).toEqual(
+      [
+        "apps/b.yaml: IngressRouteTCP broken: invalid IngressRouteTCP: " +
+          "/spec: must have required property routes",
+      ],
+    );
+  });
+
+  it("accepts Secrets the tree creates", () => {
+    const certificate = {
+      apiVersion: "cert-manager.io/v1",
+      kind: "Certificate",
+      metadata: { name: "turn", namespace: "monitoring" },
+      spec: {
+        secretName: "turn-tls",
+        dnsNames: ["turn.example.org"],
+        issuerRef: { kind: "ClusterIssuer", name: "letsencrypt" },
+      },
+    };
+    const pod = {
+      apiVersion: "v1",
+      kind: "Pod",
+      metadata: { name: "p", namespace: "monitoring" },
+      spec: {
+        containers: [{ name: "c" }],
+        volumes: [{ name: "tls", secret: { secretName: "turn-tls" } }],
+      },
+    };
+    const wrongKey = {
+      ...pod,
+      metadata: { name: "q", namespace: "monitoring" },
+      spec: {
+        containers: [
+          {
+            name: "c",
+            env: [
+              {
+                name: "K",
+                valueFrom: { secretKeyRef: { name: "turn-tls", key: "pem" } },
+              },
+            ],
+          },
+        ],
+      },
+    };
+
+    expect(
+      messages(
+        tree([
+          { path: "apps/cert.yaml", document: certificate },
+          { path: "apps/pod.yaml", document: pod },
+          { path: "apps/wrong.yaml", document: wrongKey },
+        ]),
+      ),
+    ).toEqual([
+      "apps/wrong.yaml: Pod monitoring/q: Secret monitoring/turn-tls that " +
+        'the tree creates has no key "pem" (read through secretKeyRef); ' +
+        "its keys: tls.crt, tls.key, ca.crt",
+    ]);
   });
 
   it("reports an object its model rejects", () => {

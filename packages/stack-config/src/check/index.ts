@@ -15,6 +15,8 @@ import {
   checkSecretUse,
   collectSecretUses,
   folders,
+  type ProducedSecrets,
+  producedSecrets,
   valuesFromSecretUses,
 } from "./references.js";
 import { valuesValidator } from "@axion-stack/values-schemas";
@@ -74,46 +76,41 @@ function duplicateObjects(objects: TreeObject[]): OutputIssue[] {
   return issues;
 }
 
-function secretIssues(
-  stack: ResolvedStack,
-  object: TreeObject,
-  objects: TreeObject[],
-): string[] {
-  const uses = collectSecretUses(object.document, object.namespace);
-  if (object.kind === "HelmRelease") {
-    const target =
-      (object.document.spec as { targetNamespace?: string } | undefined)
-        ?.targetNamespace ?? object.namespace;
-    uses.push(...valuesFromSecretUses(object));
-    uses.push(...collectSecretUses(mergedValues(object, objects), target));
-  }
-  return uses.flatMap((use) => checkSecretUse(stack, use) ?? []);
+/** What every per-object check may look up, computed once per tree. */
+interface TreeContext {
+  stack: ResolvedStack;
+  objects: TreeObject[];
+  files: Set<string>;
+  folders: Set<string>;
+  produced: ProducedSecrets;
 }
 
-function referenceIssues(
-  stack: ResolvedStack,
-  object: TreeObject,
-  objects: TreeObject[],
-  files: Set<string>,
-  existing: Set<string>,
-): OutputIssue[] {
-  const messages: string[] = [];
-  if (
-    object.kind === "Kustomization" &&
-    object.apiVersion.startsWith("kustomize.toolkit")
-  ) {
-    messages.push(...checkFluxPath(stack, object, existing));
-  }
-  if (
-    object.kind === "Kustomization" &&
-    object.apiVersion.startsWith("kustomize.config")
-  ) {
-    messages.push(...checkKustomizeResources(object, files, existing));
-  }
+function secretIssues(object: TreeObject, tree: TreeContext): string[] {
+  const uses = collectSecretUses(object.document, object.namespace);
   if (object.kind === "HelmRelease") {
-    messages.push(...checkHelmRelease(object, objects));
+    const spec = object.document.spec as { targetNamespace?: string };
+    const target = spec?.targetNamespace ?? object.namespace;
+    uses.push(...valuesFromSecretUses(object));
+    uses.push(...collectSecretUses(mergedValues(object, tree.objects), target));
   }
-  messages.push(...secretIssues(stack, object, objects));
+  return uses.flatMap(
+    (use) => checkSecretUse(tree.stack, use, tree.produced) ?? [],
+  );
+}
+
+function referenceIssues(object: TreeObject, tree: TreeContext): OutputIssue[] {
+  const messages: string[] = [];
+  const { apiVersion, kind } = object;
+  if (kind === "Kustomization" && apiVersion.startsWith("kustomize.toolkit")) {
+    messages.push(...checkFluxPath(tree.stack, object, tree.folders));
+  }
+  if (kind === "Kustomization" && apiVersion.startsWith("kustomize.config")) {
+    messages.push(...checkKustomizeResources(object, tree.files, tree.folders));
+  }
+  if (kind === "HelmRelease") {
+    messages.push(...checkHelmRelease(object, tree.objects));
+  }
+  messages.push(...secretIssues(object, tree));
   return messages.map((message) => ({
     path: object.path,
     object: object.id,
@@ -135,13 +132,18 @@ export function checkManifests(
 ): CheckResult {
   const lookup = options.valuesValidator ?? valuesValidator;
   const objects = treeObjects(manifests);
-  const files = new Set(manifests.map((manifest) => manifest.path));
-  const existing = folders(manifests);
+  const tree: TreeContext = {
+    stack,
+    objects,
+    files: new Set(manifests.map((manifest) => manifest.path)),
+    folders: folders(manifests),
+    produced: producedSecrets(objects),
+  };
   const issues = [...duplicatePaths(manifests), ...duplicateObjects(objects)];
 
   for (const object of objects) {
     issues.push(...checkModel(object));
-    issues.push(...referenceIssues(stack, object, objects, files, existing));
+    issues.push(...referenceIssues(object, tree));
     if (object.kind === "HelmRelease") {
       issues.push(...checkReleaseValues(object, objects, lookup));
     }

@@ -3,10 +3,15 @@
  * @kubernetes-models/flux-cd model. A kind without a model in MODELS passes
  * only when UNMODELLED_KINDS lists it.
  */
+import { Certificate } from "@kubernetes-models/cert-manager/cert-manager.io/v1/Certificate";
 import { HelmRelease } from "@kubernetes-models/flux-cd/helm.toolkit.fluxcd.io/v2/HelmRelease";
 import { Kustomization } from "@kubernetes-models/flux-cd/kustomize.toolkit.fluxcd.io/v1/Kustomization";
 import { HelmRepository } from "@kubernetes-models/flux-cd/source.toolkit.fluxcd.io/v1/HelmRepository";
 import { OCIRepository } from "@kubernetes-models/flux-cd/source.toolkit.fluxcd.io/v1/OCIRepository";
+import { IngressRoute } from "@kubernetes-models/traefik/traefik.io/v1alpha1/IngressRoute";
+import { IngressRouteTCP } from "@kubernetes-models/traefik/traefik.io/v1alpha1/IngressRouteTCP";
+import { IngressRouteUDP } from "@kubernetes-models/traefik/traefik.io/v1alpha1/IngressRouteUDP";
+import { Middleware } from "@kubernetes-models/traefik/traefik.io/v1alpha1/Middleware";
 import { DaemonSet } from "kubernetes-models/apps/v1/DaemonSet";
 import { Deployment } from "kubernetes-models/apps/v1/Deployment";
 import { StatefulSet } from "kubernetes-models/apps/v1/StatefulSet";
@@ -43,6 +48,7 @@ interface Model {
  * 2-core build machine).
  */
 const MODELS: readonly Model[] = [
+  Certificate,
   ConfigMap,
   CronJob,
   ClusterRole,
@@ -52,8 +58,12 @@ const MODELS: readonly Model[] = [
   HelmRelease,
   HelmRepository,
   Ingress,
+  IngressRoute,
+  IngressRouteTCP,
+  IngressRouteUDP,
   Job,
   Kustomization,
+  Middleware,
   Namespace,
   NetworkPolicy,
   OCIRepository,
@@ -73,14 +83,11 @@ const MODEL_BY_KIND = new Map(
 );
 
 /**
- * Kinds the tree may contain without a model, as `apiVersion Kind`: the
- * kustomize config file and the Traefik routes for TCP and UDP, which K3S's
- * bundled Traefik serves.
+ * Kinds the tree may contain without a model, as `apiVersion Kind`. The
+ * kustomize config file is read by kustomize, never sent to the cluster.
  */
 export const UNMODELLED_KINDS: ReadonlySet<string> = new Set([
   "kustomize.config.k8s.io/v1beta1 Kustomization",
-  "traefik.io/v1alpha1 IngressRouteTCP",
-  "traefik.io/v1alpha1 IngressRouteUDP",
 ]);
 
 function validationMessages(error: unknown): string[] {

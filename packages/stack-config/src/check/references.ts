@@ -195,11 +195,55 @@ export function valuesFromSecretUses(release: TreeObject): SecretUse[] {
     }));
 }
 
-/** Returns the problem with one Secret use, or undefined when declared. */
+/** Keys of each Secret the tree itself creates, by `namespace/name`. */
+export type ProducedSecrets = Map<string, Set<string>>;
+
+/** Keys of the TLS Secret that cert-manager writes for a Certificate. */
+const CERTIFICATE_KEYS = ["tls.crt", "tls.key", "ca.crt"];
+
+/**
+ * Lists the Secrets that objects in the tree create: Secret objects with
+ * their `data` and `stringData` keys, and the `spec.secretName` of each
+ * cert-manager Certificate.
+ */
+export function producedSecrets(objects: TreeObject[]): ProducedSecrets {
+  const produced: ProducedSecrets = new Map();
+  for (const object of objects) {
+    if (object.apiVersion === "v1" && object.kind === "Secret") {
+      const keys = [
+        ...Object.keys(getObject(object.document, ["data"]) ?? {}),
+        ...Object.keys(getObject(object.document, ["stringData"]) ?? {}),
+      ];
+      produced.set(`${object.namespace}/${object.name}`, new Set(keys));
+    }
+    const secretName = getString(object.document, ["spec", "secretName"]);
+    if (object.kind === "Certificate" && secretName !== "") {
+      produced.set(
+        `${object.namespace}/${secretName}`,
+        new Set(CERTIFICATE_KEYS),
+      );
+    }
+  }
+  return produced;
+}
+
+/**
+ * Returns the problem with one Secret use, or undefined when the tree
+ * creates that Secret or stack.secrets declares it.
+ */
 export function checkSecretUse(
   stack: ResolvedStack,
   use: SecretUse,
+  produced: ProducedSecrets = new Map(),
 ): string | undefined {
+  const keys = produced.get(`${use.namespace}/${use.name}`);
+  if (keys !== undefined) {
+    return use.key === undefined || keys.has(use.key)
+      ? undefined
+      : `Secret ${use.namespace}/${use.name} that the tree creates has no ` +
+          `key "${use.key}" (read through ${use.via}); its keys: ` +
+          [...keys].join(", ");
+  }
   const spec = Object.values(stack.secrets).find(
     (candidate) =>
       candidate.name === use.name &&

@@ -5,7 +5,8 @@ import {
   ConfigValidationError,
   formatIssues,
 } from "../config/errors.js";
-import { loadConfig, validateConfig } from "./config-source.js";
+import { loadConfig } from "../config/load.js";
+import { validateConfig } from "../config/validate.js";
 import type { StackConfig } from "../config/model.js";
 import { resolveStack } from "../config/resolve.js";
 import { renderConfig, type Render } from "../pipeline.js";
@@ -33,7 +34,7 @@ interface LoadedConfig {
 }
 
 /** Returns a path relative to the working folder, unless it lies outside. */
-function displayPath(io: CliIo, path: string): string {
+export function displayPath(io: CliIo, path: string): string {
   const shown = relative(io.cwd, path);
   if (shown === "") {
     return ".";
@@ -41,7 +42,8 @@ function displayPath(io: CliIo, path: string): string {
   return shown.startsWith("..") ? path : shown;
 }
 
-async function loadValidConfig(
+/** Loads and validates the config, printing its warnings. */
+export async function loadValidConfig(
   args: CliArgs,
   io: CliIo,
 ): Promise<LoadedConfig> {
@@ -57,10 +59,10 @@ async function loadValidConfig(
   if (warnings.length > 0 && !args.json) {
     io.progress(formatIssues(warnings, fileName).trimEnd());
   }
+  const counted =
+    warnings.length === 1 ? "1 warning" : `${warnings.length} warnings`;
   io.progress(
-    warnings.length === 0
-      ? "validate: ok"
-      : `validate: ok (${warnings.length} warnings)`,
+    warnings.length === 0 ? "validate: ok" : `validate: ok (${counted})`,
   );
   return { config: config as StackConfig, fileName, warnings: [...warnings] };
 }
