@@ -19,7 +19,7 @@ installSenderCaps(state);
 installNegotiationCaps(state);
 
 const configUrl = new URL("config.json", document.baseURI).href;
-loadCaps(configUrl, (caps) => state.set(caps)).then(
+const settled = loadCaps(configUrl, (caps) => state.set(caps)).then(
   (caps) => log.info(`caps in force: ${JSON.stringify(capsToDocument(caps))}`),
   (error) => {
     log.warn(`loading caps failed (${error}), so the fallback caps apply`);
@@ -31,6 +31,7 @@ loadCaps(configUrl, (caps) => state.set(caps)).then(
 Object.defineProperty(window, "axionCallCaps", {
   value: Object.freeze({
     loaded: state.loaded,
+    settled,
     current: () => structuredClone(state.current()),
   }),
 });

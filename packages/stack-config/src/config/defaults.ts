@@ -90,6 +90,11 @@ export const DEFAULTS = {
       windowsSigner: "Element",
     },
   },
+  elementCall: {
+    enabled: true,
+    profile: "balanced",
+    wellKnownCaps: true,
+  },
 } as const;
 
 /** Subdomain of `serverName` that each host defaults to; "" is the apex. */
@@ -99,6 +104,7 @@ export const DEFAULT_HOST_LABELS = {
   elementWeb: "",
   elementAdmin: "admin",
   matrixRTC: "mrtc",
+  matrixRTCTurn: "mrtc-turn",
   turn: "turn",
   authentik: "auth",
 } as const;

@@ -66,6 +66,12 @@ export interface StackConfig {
 
   /** The desktop-setup site and the setup scripts it offers. */
   setupSite?: SetupSiteConfig;
+
+  /**
+   * Element Call with media caps that the browser enforces: the most each
+   * participant may capture and send, per media kind.
+   */
+  elementCall?: ElementCallConfig;
 }
 
 /** Public hostnames of the stack's web services. */
@@ -91,11 +97,17 @@ export interface HostsConfig {
    */
   elementAdmin?: string;
   /**
-   * MatrixRTC backend: the LiveKit JWT service (`livekit_service_url`) and
-   * the SFU's TURN-over-TLS domain.
+   * MatrixRTC backend: the LiveKit JWT service (`livekit_service_url`).
    * @default "mrtc.<serverName>"
    */
   matrixRTC?: string;
+  /**
+   * Domain of LiveKit's built-in TURN over TLS, which clients reach on port
+   * 443. Traefik passes its TLS connections through by SNI, so no HTTP
+   * Ingress may use the same host.
+   * @default "mrtc-turn.<serverName>"
+   */
+  matrixRTCTurn?: string;
   /**
    * coturn, advertised to clients in Synapse's `turn_uris`.
    * @default "turn.<serverName>"
@@ -646,4 +658,91 @@ export interface ElementDesktopConfig {
    * @default "Element"
    */
   windowsSigner?: string;
+}
+
+/** Caps of one video source. Each field overrides the profile's value. */
+export interface VideoCapsConfig {
+  /**
+   * Largest frame width in pixels.
+   * @minimum 160
+   * @maximum 7680
+   * @TJS-type integer
+   */
+  maxWidth?: number;
+  /**
+   * Largest frame height in pixels.
+   * @minimum 90
+   * @maximum 4320
+   * @TJS-type integer
+   */
+  maxHeight?: number;
+  /**
+   * Highest frame rate in frames per second.
+   * @minimum 1
+   * @maximum 60
+   * @TJS-type integer
+   */
+  maxFramerate?: number;
+  /**
+   * Highest bitrate in bits per second, summed over the simulcast layers.
+   * @minimum 50000
+   * @maximum 50000000
+   * @TJS-type integer
+   */
+  maxBitrate?: number;
+  /**
+   * Largest number of simulcast layers one sender may have.
+   * @minimum 1
+   * @maximum 3
+   * @TJS-type integer
+   */
+  simulcastLayers?: number;
+}
+
+/** Caps of the microphone. Each field overrides the profile's value. */
+export interface AudioCapsConfig {
+  /**
+   * Highest Opus bitrate in bits per second.
+   * @minimum 6000
+   * @maximum 510000
+   * @TJS-type integer
+   */
+  maxBitrate?: number;
+  /** Require Opus DTX, which sends almost nothing during silence. */
+  dtx?: boolean;
+}
+
+/**
+ * Element Call's media caps. A named profile sets every cap; the explicit
+ * values below replace single fields of it. Admins can tighten the caps
+ * later, without a redeploy of the widget, through the client well-known.
+ */
+export interface ElementCallConfig extends ComponentSwitch {
+  /**
+   * Named set of caps: `low` (360p camera at 300 kbit/s), `balanced` (540p
+   * at 800 kbit/s) or `high` (720p at 1.7 Mbit/s, Element Call's defaults).
+   * @default "balanced"
+   */
+  profile?: "low" | "balanced" | "high";
+  /** Camera caps. */
+  camera?: VideoCapsConfig;
+  /** Screen share caps. */
+  screenShare?: VideoCapsConfig;
+  /** Microphone caps. */
+  audio?: AudioCapsConfig;
+  /** Video codec that senders prefer. The profiles use `vp8`. */
+  videoCodec?: "vp8" | "vp9" | "h264" | "av1";
+  /**
+   * Let the widget also read caps from `/.well-known/matrix/client` on the
+   * server name, where the stricter value of each field wins.
+   * @default true
+   */
+  wellKnownCaps?: boolean;
+  /**
+   * Element Web's `element_call.participant_limit`: calls with more
+   * participants are not offered. Unset keeps Element Web's default.
+   * @minimum 2
+   * @TJS-type integer
+   */
+  participantLimit?: number;
 }

@@ -1,3 +1,4 @@
+import { resolveCaps, type CallCaps } from "@axion-stack/call-caps";
 import { DEFAULT_HOST_LABELS, DEFAULTS } from "./defaults.js";
 import type {
   AlloyChartVersion,
@@ -20,6 +21,7 @@ export interface ResolvedHosts {
   elementWeb: string;
   elementAdmin: string;
   matrixRTC: string;
+  matrixRTCTurn: string;
   turn: string;
   authentik: string;
 }
@@ -123,6 +125,8 @@ export interface ResolvedStack {
   };
   /** The desktop-setup site, served under `path` on the Element Web host. */
   setupSite: ResolvedSetupSite;
+  /** Element Call's media caps and Element Web's call settings. */
+  elementCall: ResolvedElementCall;
   /**
    * Every Secret the tree expects, by id. A value that two components share
    * has one entry here, so both read the same Secret key.
@@ -260,6 +264,7 @@ export function resolveStack(config: StackConfig): ResolvedStack {
       mapStyleUrl: config.privacy?.mapStyleUrl,
     },
     setupSite: resolveSetupSite(config, hosts.elementWeb),
+    elementCall: resolveElementCall(config),
   };
 
   return { ...withoutSecrets, secrets: resolveSecrets(withoutSecrets) };
@@ -300,5 +305,34 @@ function resolveSetupSite(
       ...site.elementDesktop,
       version: site.elementDesktop?.version,
     },
+  };
+}
+
+/** Element Call's caps after the profile and explicit values are combined. */
+export interface ResolvedElementCall {
+  /** Deploy the caps overlay; it needs Element Web. */
+  enabled: boolean;
+  profile: "low" | "balanced" | "high";
+  caps: CallCaps;
+  wellKnownCaps: boolean;
+  participantLimit: number | undefined;
+}
+
+function resolveElementCall(config: StackConfig): ResolvedElementCall {
+  const call = config.elementCall ?? {};
+  const defaults = DEFAULTS.elementCall;
+  const elementWeb = config.ess?.elementWeb?.enabled ?? true;
+  const profile = call.profile ?? defaults.profile;
+  return {
+    enabled: (call.enabled ?? defaults.enabled) && elementWeb,
+    profile,
+    caps: resolveCaps(profile, {
+      camera: call.camera,
+      screenShare: call.screenShare,
+      audio: call.audio,
+      videoCodec: call.videoCodec,
+    }),
+    wellKnownCaps: call.wellKnownCaps ?? defaults.wellKnownCaps,
+    participantLimit: call.participantLimit,
   };
 }

@@ -65,9 +65,121 @@ export function resolveSecrets(
     };
   }
 
+  Object.assign(secrets, essSecrets(stack));
   Object.assign(secrets, authentikSecrets(stack));
   Object.assign(secrets, ssoSecrets(stack));
   return secrets;
+}
+
+const random32: SecretValueKind = { kind: "random", bytes: 32 };
+
+const SYNAPSE_KEYS: SecretSpec["keys"] = {
+  macaroon: {
+    description: "Synapse's macaroon_secret_key: signs access tokens",
+    value: random32,
+  },
+  "registration-shared-secret": {
+    description:
+      "Synapse's registration_shared_secret: lets admin tools register " +
+      "users through the admin API",
+    value: random32,
+  },
+  "signing-key": {
+    description:
+      "Synapse's federation signing key; other servers cache it, so " +
+      "replacing it breaks federation until they fetch it again",
+    value: { kind: "synapse-signing-key" },
+  },
+};
+
+const MAS_KEYS: SecretSpec["keys"] = {
+  "encryption-secret": {
+    description: "MAS key that encrypts secrets in its database",
+    value: { kind: "hex", bytes: 32 },
+  },
+  "synapse-shared-secret": {
+    description: "Secret that MAS and Synapse authenticate each other with",
+    value: random32,
+  },
+  "rsa-private-key": {
+    description: "MAS RSA key that signs ID tokens",
+    value: { kind: "rsa-private-key", bits: 4096 },
+  },
+  "ecdsa-p256-private-key": {
+    description: "MAS ECDSA P-256 key that signs ID tokens",
+    value: { kind: "ec-p256-private-key" },
+  },
+};
+
+const MATRIX_RTC_KEYS: SecretSpec["keys"] = {
+  "livekit-secret": {
+    description:
+      "Secret of the LiveKit API key that the SFU and the MatrixRTC JWT " +
+      "service share; LiveKit wants at least 32 characters",
+    value: random32,
+  },
+};
+
+const ESS_POSTGRES_KEYS: SecretSpec["keys"] = {
+  "admin-password": {
+    description: "Password of the embedded PostgreSQL's superuser",
+    value: random32,
+  },
+  "synapse-password": {
+    description: "Password of Synapse's database user",
+    value: random32,
+  },
+  "mas-password": {
+    description:
+      "Password of MAS's database user. MAS puts it into a database URL, " +
+      "where base64url characters need no escaping",
+    value: random32,
+  },
+};
+
+/**
+ * Declares every credential the `matrix-stack` chart takes. Supplying them
+ * keeps the chart's `initSecrets` job from generating them into a Secret
+ * that exists only in the cluster.
+ */
+function essSecrets(
+  stack: Omit<ResolvedStack, "secrets">,
+): Record<string, SecretSpec> {
+  const { namespace, releaseName, synapse, matrixRTC } = stack.ess;
+  const mas = stack.ess.matrixAuthenticationService;
+  const spec = (name: string, keys: SecretSpec["keys"], readBy: string[]) => ({
+    namespaces: [namespace],
+    name: `${releaseName}-${name}-credentials`,
+    keys,
+    readBy,
+  });
+
+  return {
+    ...(synapse.enabled
+      ? { synapseCredentials: spec("synapse", SYNAPSE_KEYS, ["synapse"]) }
+      : {}),
+    ...(mas.enabled
+      ? {
+          masCredentials: spec("mas", MAS_KEYS, [
+            "matrix-authentication-service",
+            "synapse",
+          ]),
+        }
+      : {}),
+    ...(matrixRTC.enabled
+      ? {
+          matrixRTCCredentials: spec("matrix-rtc", MATRIX_RTC_KEYS, [
+            "matrix-rtc-sfu",
+            "matrix-rtc-authorisation-service",
+          ]),
+        }
+      : {}),
+    essPostgresCredentials: spec("postgres", ESS_POSTGRES_KEYS, [
+      "postgres",
+      "synapse",
+      "matrix-authentication-service",
+    ]),
+  };
 }
 
 /**

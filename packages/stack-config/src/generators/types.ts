@@ -28,6 +28,8 @@ export type BuildOutput = Record<string, string>;
 export interface BuildArtifacts {
   /** `apps/setup-site/dist`. */
   setupSite?: BuildOutput;
+  /** `apps/element-call/dist`. */
+  elementCall?: BuildOutput;
 }
 
 /**

@@ -57,6 +57,9 @@ export interface MatrixAuthenticationServiceValues {
   privateKeys: MasPrivateKeys;
   /** MAS config fragments, each a YAML document. */
   additional: ConfigFragments;
+  /** Secret volumes for files that fragments name, such as client secrets. */
+  extraVolumes?: ExtraSecretVolume[];
+  extraVolumeMounts?: ExtraVolumeMount[];
 }
 
 /** Element Web. */

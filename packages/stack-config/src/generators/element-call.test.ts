@@ -1,0 +1,203 @@
+import {
+  BUILD_ELEMENT_CALL_VERSION,
+  CAPS_KEY,
+  PROFILES,
+  WELL_KNOWN_URL_KEY,
+} from "@axion-stack/call-caps";
+import { describe, expect, it } from "vitest";
+import { resolveStack } from "../config/resolve.js";
+import type { StackConfig } from "../config/model.js";
+import {
+  elementCallWellKnown,
+  generateElementCall,
+  nginxSnippet,
+  readElementCallBuild,
+} from "./element-call.js";
+import type { BuildOutput, JsonObject } from "./types.js";
+
+const BUILD: BuildOutput = {
+  "axion-call-caps.js": "(()=>{})();\n",
+  "config.upstream.json":
+    '{"matrix_rtc_session":{"wait_for_key_rotation_ms":5000}}',
+  "build.json": JSON.stringify({ elementCall: BUILD_ELEMENT_CALL_VERSION }),
+};
+
+function stackWith(extra: Partial<StackConfig> = {}) {
+  return resolveStack({ serverName: "example.org", ...extra });
+}
+
+function render(extra: Partial<StackConfig> = {}, build = BUILD) {
+  return generateElementCall(stackWith(extra), { elementCall: build });
+}
+
+function documentAt(manifests: ReturnType<typeof render>, suffix: string) {
+  const manifest = manifests.find((m) => m.path.endsWith(suffix));
+  if (!manifest || !("document" in manifest)) throw new Error(suffix);
+  return manifest.document as JsonObject & {
+    metadata: { name: string };
+    data: Record<string, string>;
+  };
+}
+
+describe("generateElementCall", () => {
+  it("renders the files ConfigMap and the values", () => {
+    expect(render().map((m) => m.path)).toEqual([
+      "infrastructure/namespaces/matrix.yaml",
+      "apps/ess/element-call-files.yaml",
+      "apps/ess/values-element-call.yaml",
+    ]);
+  });
+
+  it("writes the caps and media_quality into config.json", () => {
+    const files = documentAt(
+      render({ elementCall: { profile: "low" } }),
+      "files.yaml",
+    );
+    const config = JSON.parse(files.data["config.json"]!);
+
+    expect(config.matrix_rtc_session).toEqual({
+      wait_for_key_rotation_ms: 5000,
+    });
+    expect(config[CAPS_KEY].camera.max_bitrate).toBe(300_000);
+    expect(config[WELL_KNOWN_URL_KEY]).toBe(
+      "https://example.org/.well-known/matrix/client",
+    );
+  });
+
+  it.each([
+    { chartVersion: "26.4.0" as const, mediaQuality: false },
+    { chartVersion: "26.8.1" as const, mediaQuality: true },
+  ])("writes media_quality for $chartVersion: $mediaQuality", (row) => {
+    const files = documentAt(
+      render({ ess: { chartVersion: row.chartVersion } }),
+      "files.yaml",
+    );
+    const config = JSON.parse(files.data["config.json"]!);
+
+    expect("media_quality" in config).toBe(row.mediaQuality);
+  });
+
+  it("lets explicit values override the profile", () => {
+    const files = documentAt(
+      render({
+        elementCall: { profile: "low", camera: { maxBitrate: 450_000 } },
+      }),
+      "files.yaml",
+    );
+    const caps = JSON.parse(files.data["config.json"]!)[CAPS_KEY];
+
+    expect(caps.camera.max_bitrate).toBe(450_000);
+    expect(caps.camera.max_height).toBe(PROFILES.low.camera.maxHeight);
+  });
+
+  it("names the ConfigMap after its content", () => {
+    const low = documentAt(
+      render({ elementCall: { profile: "low" } }),
+      "files.yaml",
+    );
+    const high = documentAt(
+      render({ elementCall: { profile: "high" } }),
+      "files.yaml",
+    );
+    const again = documentAt(
+      render({ elementCall: { profile: "low" } }),
+      "files.yaml",
+    );
+
+    expect(low.metadata.name).toMatch(/^element-call-caps-[0-9a-f]{10}$/);
+    expect(low.metadata.name).not.toBe(high.metadata.name);
+    expect(again).toEqual(low);
+  });
+
+  it("mounts every file of the ConfigMap", () => {
+    const manifests = render({ elementCall: { participantLimit: 12 } });
+    const files = documentAt(manifests, "files.yaml");
+    const values = documentAt(manifests, "values-element-call.yaml");
+
+    expect(values.data["values.yaml"]).toContain(
+      `name: ${files.metadata.name}`,
+    );
+    for (const file of Object.keys(files.data)) {
+      expect(values.data["values.yaml"]).toContain(`subPath: ${file}`);
+    }
+    expect(values.data["values.yaml"]).toContain(
+      "mountPath: /app/widgets/element-call/axion-call-caps.js",
+    );
+    expect(values.data["values.yaml"]).toContain('{"element_call":{"participant_limit":12}}');
+  });
+
+  it("omits the well-known URL when switched off", () => {
+    const files = documentAt(
+      render({ elementCall: { wellKnownCaps: false } }),
+      "files.yaml",
+    );
+
+    expect(files.data["config.json"]).not.toContain(WELL_KNOWN_URL_KEY);
+  });
+
+  it.each([
+    { name: "switched off", extra: { elementCall: { enabled: false } } },
+    {
+      name: "without Element Web",
+      extra: { ess: { elementWeb: { enabled: false } } },
+    },
+  ])("renders nothing $name", ({ extra }) => {
+    expect(generateElementCall(stackWith(extra))).toEqual([]);
+  });
+
+  it("rejects a missing build", () => {
+    expect(() => generateElementCall(stackWith())).toThrow(
+      "pnpm --filter @axion-stack/element-call build",
+    );
+  });
+});
+
+describe("readElementCallBuild", () => {
+  it.each(["axion-call-caps.js", "config.upstream.json", "build.json"])(
+    "names the missing %s",
+    (file) => {
+      const files = { ...BUILD };
+      delete files[file];
+
+      expect(() => readElementCallBuild(files)).toThrow(file);
+    },
+  );
+
+  it("rejects a build from another Element Call", () => {
+    const files = { ...BUILD, "build.json": '{"elementCall":"0.19.1"}' };
+
+    expect(() => readElementCallBuild(files)).toThrow("0.19.1");
+  });
+
+  it("rejects an upstream config that is not an object", () => {
+    const files = { ...BUILD, "config.upstream.json": "[]" };
+
+    expect(() => readElementCallBuild(files)).toThrow("not a JSON object");
+  });
+});
+
+describe("elementCallWellKnown", () => {
+  it("publishes the deploy-time caps", () => {
+    const stack = stackWith({ elementCall: { profile: "high" } });
+
+    expect(elementCallWellKnown(stack)).toEqual({
+      [CAPS_KEY]: expect.objectContaining({ video_codec: "vp8" }),
+    });
+  });
+
+  it("publishes nothing when the widget reads no well-known", () => {
+    const stack = stackWith({ elementCall: { wellKnownCaps: false } });
+
+    expect(elementCallWellKnown(stack)).toBeUndefined();
+  });
+});
+
+describe("nginxSnippet", () => {
+  it("inserts the script only on the widget's page", () => {
+    const snippet = nginxSnippet();
+
+    expect(snippet).toContain('"~^/widgets/element-call/(index\\.html)?$"');
+    expect(snippet).toContain("default '<head>';");
+    expect(snippet).toContain("sub_filter '<head>' $axion_element_call_head;");
+  });
+});

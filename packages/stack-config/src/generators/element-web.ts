@@ -1,0 +1,79 @@
+/**
+ * Element Web: its host, the brand, and the privacy defaults. The chart's
+ * own `config.json` sends bug reports to Element's rageshake server and
+ * loads location-sharing maps from MapTiler; both stay off unless
+ * `privacy` names a server.
+ */
+import type { ElementWebSection } from "@axion-stack/values-schemas";
+import type { ResolvedStack } from "../config/resolve.js";
+import { DISABLED, essValuesManifest } from "./ess.js";
+import type { Generator } from "./types.js";
+
+/** The `config.json` keys our fragments set. */
+export interface ElementWebConfig {
+  brand?: string;
+  /**
+   * Rageshake endpoint. Element Web hides its bug report buttons when the
+   * value is null or empty (checked in Element Web 1.12's
+   * `BugReportDialogButton`).
+   */
+  bug_report_endpoint_url?: string | null;
+  /**
+   * Map style URL. When it is null or empty and the homeserver's
+   * well-known names no tile server, Element Web shows that maps are not
+   * configured instead of loading tiles.
+   */
+  map_style_url?: string | null;
+}
+
+/**
+ * Escapes `{{` for Helm's `tpl`, which the chart runs on Element Web and
+ * well-known fragments. A raw string action renders a literal `{{`, and it
+ * has no character that JSON encoding would change, so it also survives
+ * the chart's `toPrettyJson` before `tpl` (checked with sprig 3.3.0).
+ */
+export function escapeHelmTemplate(text: string): string {
+  return text.replaceAll("{{", "{{`{{`}}");
+}
+
+/**
+ * Returns the `config.json` fragments by name. The chart merges them over
+ * its own `config.json`, and a JSON null replaces the chart's URL (sprig's
+ * `mustMergeOverwrite`, checked with sprig 3.3.0).
+ */
+export function elementWebFragments(
+  stack: ResolvedStack,
+): Record<string, ElementWebConfig> {
+  const { privacy } = stack;
+  return {
+    "axion-brand": { brand: stack.brand },
+    "axion-privacy": {
+      bug_report_endpoint_url: privacy.bugReportEndpointUrl ?? null,
+      map_style_url: privacy.mapStyleUrl ?? null,
+    },
+  };
+}
+
+/** Builds the `elementWeb` values. */
+export function elementWebValues(stack: ResolvedStack): ElementWebSection {
+  if (!stack.ess.elementWeb.enabled) {
+    return DISABLED;
+  }
+  const additional: Record<string, string> = {};
+  for (const [name, fragment] of Object.entries(elementWebFragments(stack))) {
+    additional[name] = escapeHelmTemplate(JSON.stringify(fragment));
+  }
+
+  return {
+    enabled: true,
+    ingress: { host: stack.hosts.elementWeb },
+    additional,
+  };
+}
+
+/** Renders the `elementWeb` values ConfigMap of the ESS release. */
+export const generateElementWeb: Generator = (stack) => [
+  essValuesManifest(stack, "element-web", {
+    elementWeb: elementWebValues(stack),
+  }),
+];
