@@ -261,6 +261,33 @@ export function crdToJsonSchemas(
 }
 
 /**
+ * Builds a schema for a custom resource whose CRD is not available here: it
+ * checks `apiVersion`, `kind`, the top-level fields and `metadata`, and
+ * leaves `spec` open.
+ */
+export function metadataOnlySchema(
+  gvk: GroupVersionKind,
+  kubernetes: KubernetesSchemas,
+): { gvk: GroupVersionKind; schema: SchemaNode } {
+  const apiVersion =
+    gvk.group === "" ? gvk.version : `${gvk.group}/${gvk.version}`;
+  const schema: SchemaNode = {
+    $schema: DRAFT_2020_12,
+    type: "object",
+    required: ["apiVersion", "kind", "metadata"],
+    properties: {
+      apiVersion: { enum: [apiVersion] },
+      kind: { enum: [gvk.kind] },
+      metadata: { $ref: `#/$defs/${OBJECT_META}` },
+      spec: { type: "object" },
+    },
+    additionalProperties: false,
+  };
+  schema.$defs = kubernetes.closure(schema);
+  return { gvk, schema };
+}
+
+/**
  * Writes the schemas of `types` into `dir`: Flux or other CRD schemas where
  * `crdSchemas` has them, Kubernetes API schemas otherwise. Returns the types
  * that neither source has, so the caller can name them.
