@@ -123,7 +123,9 @@ describe("generateElementCall", () => {
     expect(values.data["values.yaml"]).toContain(
       "mountPath: /app/widgets/element-call/axion-call-caps.js",
     );
-    expect(values.data["values.yaml"]).toContain('{"element_call":{"participant_limit":12}}');
+    expect(values.data["values.yaml"]).toContain(
+      '{"element_call":{"participant_limit":12}}',
+    );
   });
 
   it("omits the well-known URL when switched off", () => {
@@ -142,11 +144,17 @@ describe("generateElementCall", () => {
       extra: { ess: { elementWeb: { enabled: false } } },
     },
   ])("renders nothing $name", ({ extra }) => {
-    expect(generateElementCall(stackWith(extra))).toEqual([]);
+    const artifacts = { elementCall: BUILD };
+
+    expect(generateElementCall(stackWith(extra), artifacts)).toEqual([]);
   });
 
-  it("rejects a missing build", () => {
-    expect(() => generateElementCall(stackWith())).toThrow(
+  it("renders nothing without artifacts", () => {
+    expect(generateElementCall(stackWith())).toEqual([]);
+  });
+
+  it("rejects artifacts without the build", () => {
+    expect(() => generateElementCall(stackWith(), {})).toThrow(
       "pnpm --filter @axion-stack/element-call build",
     );
   });

@@ -209,9 +209,13 @@ export function elementCallWellKnown(
   return { [CAPS_KEY]: capsToDocument(stack.elementCall.caps) };
 }
 
-/** Renders the overlay's ConfigMap and the ESS values that mount it. */
+/**
+ * Renders the overlay's ConfigMap and the ESS values that mount it.
+ * Without `artifacts` it renders nothing, as every generator of build
+ * output does; with them, a missing build is an error.
+ */
 export const generateElementCall: Generator = (stack, artifacts) => {
-  if (!stack.elementCall.enabled) {
+  if (!stack.elementCall.enabled || artifacts === undefined) {
     return [];
   }
   const build = readElementCallBuild(artifacts?.elementCall);

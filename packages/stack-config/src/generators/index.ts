@@ -2,6 +2,7 @@ import { generateAuthentik } from "./authentik.js";
 import { generateAuthentikBlueprints } from "./authentik-blueprints.js";
 import { generateCoturn } from "./coturn.js";
 import { generateElementAdmin } from "./element-admin.js";
+import { generateElementCall } from "./element-call.js";
 import { generateElementWeb } from "./element-web.js";
 import { generateEss } from "./ess.js";
 import { generateMas } from "./mas.js";
@@ -21,6 +22,7 @@ export const GENERATORS: Record<string, Generator> = {
   synapse: generateSynapse,
   matrixAuthenticationService: generateMas,
   elementWeb: generateElementWeb,
+  elementCall: generateElementCall,
   elementAdmin: generateElementAdmin,
   matrixRTC: generateMatrixRTC,
   wellKnown: generateWellKnown,
