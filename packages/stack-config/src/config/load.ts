@@ -117,7 +117,10 @@ function parseJson(path: string, text: string): unknown {
   }
 }
 
-/** Reads the `file:line:column: ERROR: text` line of an esbuild failure. */
+/**
+ * Reads the `file:line:column: ERROR: text` line of an esbuild failure.
+ * esbuild counts columns from 0.
+ */
 function syntaxError(
   path: string,
   message: string,
@@ -132,7 +135,9 @@ function syntaxError(
     message: `syntax error${elsewhere}: ${text}`,
     allowed: "a TypeScript or JavaScript module that compiles",
     fix: "correct the code at that line",
-    ...(elsewhere === "" ? { line: Number(line), column: Number(column) } : {}),
+    ...(elsewhere === ""
+      ? { line: Number(line), column: Number(column) + 1 }
+      : {}),
   });
 }
 

@@ -51,6 +51,10 @@ export function classifyAddress(address: string): AddressClass {
   return match?.[0] ?? "public";
 }
 
+function article(word: string): string {
+  return /^[aeiou]/.test(word) ? "an" : "a";
+}
+
 const ADDRESS_ALLOWED =
   "a public IPv4 or IPv6 address; private, loopback and link-local " +
   "addresses only with cluster.clientsOnLan: true";
@@ -72,7 +76,7 @@ function addressIssue(
   if (kind === "unspecified" || kind === "multicast") {
     return {
       ...base,
-      message: `is a ${kind} address, which no client can connect to`,
+      message: `is ${article(kind)} ${kind} address, which no client can connect to`,
       fix: `set ${path} to the node's public IP address`,
     };
   }
@@ -87,7 +91,7 @@ function addressIssue(
   if (kind !== "public" && !lan) {
     return {
       ...base,
-      message: `is a ${kind} address, which clients outside the LAN cannot reach`,
+      message: `is ${article(kind)} ${kind} address, which clients outside the LAN cannot reach`,
       fix: `set ${path} to the node's public IP address, or set cluster.clientsOnLan: true if every client is on the LAN`,
     };
   }
