@@ -63,7 +63,8 @@ function compare(
 /**
  * Lists the key paths of `values` that the chart's `defaults` lack or type
  * differently. `allowed` names dotted paths that are known to be valid
- * without a default, such as a subchart's keys.
+ * without a default, such as a subchart's keys, and nothing beneath them is
+ * checked.
  */
 export function findUndefinedValuesPaths(
   values: unknown,

@@ -39,3 +39,8 @@ export {
 } from "./config/errors.js";
 export { loadConfig } from "./config/load.js";
 export { validateConfig } from "./config/validate.js";
+export { alloyValues } from "./generators/alloy.js";
+export { renderAlloyConfig } from "./generators/alloy-config.js";
+export { kubeStateMetricsValues } from "./generators/kube-state-metrics.js";
+export { generateMonitoring } from "./generators/monitoring.js";
+export { nodeExporterValues } from "./generators/node-exporter.js";

@@ -6,6 +6,7 @@ import { generateElementCall } from "./element-call.js";
 import { generateElementWeb } from "./element-web.js";
 import { generateEss } from "./ess.js";
 import { generateMas } from "./mas.js";
+import { generateMonitoring } from "./monitoring.js";
 import { generateMatrixRTC } from "./matrix-rtc.js";
 import { generateSynapse } from "./synapse.js";
 import type { Generator } from "./types.js";
@@ -29,4 +30,5 @@ export const GENERATORS: Record<string, Generator> = {
   authentik: generateAuthentik,
   authentikBlueprints: generateAuthentikBlueprints,
   coturn: generateCoturn,
+  monitoring: generateMonitoring,
 };
