@@ -10,7 +10,11 @@ import { checkManifests, OutputCheckError } from "./check/index.js";
 import { secretsDocument } from "./flux/secrets-doc.js";
 import { buildSkeleton } from "./flux/skeleton.js";
 import { GENERATORS } from "./generators/index.js";
-import type { Generator, Manifest } from "./generators/types.js";
+import type {
+  BuildArtifacts,
+  Generator,
+  Manifest,
+} from "./generators/types.js";
 import {
   configSha256,
   type HeaderInfo,
@@ -28,6 +32,8 @@ export interface RenderOptions {
   progress?: (line: string) => void;
   /** Generators to run; the default is every generator in GENERATORS. */
   generators?: Record<string, Generator>;
+  /** Built app files that the tree carries, read by the caller. */
+  artifacts?: BuildArtifacts;
 }
 
 /** Manifests that one generator returned. */
@@ -55,12 +61,13 @@ function runGenerators(
   stack: ResolvedStack,
   generators: Record<string, Generator>,
   progress: (line: string) => void,
+  artifacts: BuildArtifacts | undefined,
 ): { components: ComponentRender[]; manifests: Manifest[] } {
   const components: ComponentRender[] = [];
   const manifests: Manifest[] = [];
 
   for (const [component, generate] of Object.entries(generators)) {
-    const output = generate(stack);
+    const output = generate(stack, artifacts);
     progress(`render ${component} (${countFiles(output.length)})`);
     components.push({ component, paths: output.map((m) => m.path) });
     manifests.push(...output);
@@ -82,6 +89,7 @@ export function renderConfig(
     stack,
     options.generators ?? GENERATORS,
     progress,
+    options.artifacts,
   );
 
   const tree = buildSkeleton(stack, generated.manifests);

@@ -8,6 +8,7 @@ import { generateEss } from "./ess.js";
 import { generateMas } from "./mas.js";
 import { generateMonitoring } from "./monitoring.js";
 import { generateMatrixRTC } from "./matrix-rtc.js";
+import { generateSetupSite } from "./setup-site.js";
 import { generateSynapse } from "./synapse.js";
 import type { Generator } from "./types.js";
 import { generateWellKnown } from "./well-known.js";
@@ -31,4 +32,5 @@ export const GENERATORS: Record<string, Generator> = {
   authentikBlueprints: generateAuthentikBlueprints,
   coturn: generateCoturn,
   monitoring: generateMonitoring,
+  setupSite: generateSetupSite,
 };

@@ -24,6 +24,9 @@ export type BuildOutput = Record<string, string>;
 /**
  * Build outputs that the tree carries. The CLI reads them from disk after
  * turbo has built the apps and passes them in, so generators stay pure.
+ * Without this argument, a generator whose manifests carry build output
+ * returns none, so tests can render a tree without building the apps; with
+ * it, a missing output is an error.
  */
 export interface BuildArtifacts {
   /** `apps/setup-site/dist`. */

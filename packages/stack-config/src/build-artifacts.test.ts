@@ -1,0 +1,24 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { readBuildOutput } from "./build-artifacts.js";
+
+const dir = mkdtempSync(join(tmpdir(), "build-output-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe("readBuildOutput", () => {
+  it("reads nested files by relative path", () => {
+    mkdirSync(join(dir, "assets"));
+    writeFileSync(join(dir, "index.html"), "<title>x</title>");
+    writeFileSync(join(dir, "assets", "a.js"), "a()");
+    expect(readBuildOutput(dir)).toEqual({
+      "assets/a.js": "a()",
+      "index.html": "<title>x</title>",
+    });
+  });
+
+  it("returns undefined for a missing folder", () => {
+    expect(readBuildOutput(join(dir, "missing"))).toBeUndefined();
+  });
+});
