@@ -1,11 +1,16 @@
 import { readUpstream } from "@axion-stack/test-upstream";
-import { authentikValues, resolveStack } from "@axion-stack/stack-config";
+import {
+  generateAuthentik,
+  type ResolvedStack,
+  resolveStack,
+} from "@axion-stack/stack-config";
 import {
   AUTHENTIK_CHART_VERSION,
   formatSchemaErrors,
   valuesValidator,
 } from "@axion-stack/values-schemas";
 import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
 import { findUndefinedValuesPaths } from "./chart-defaults.js";
 
 const UPSTREAM_VALUES = `authentik-helm/authentik-${AUTHENTIK_CHART_VERSION}/values.yaml`;
@@ -20,6 +25,18 @@ const SUBCHART_PATHS = [
   "postgresql.auth.secretKeys",
   "postgresql.primary.persistence",
 ];
+
+/** Returns the values as the release's ConfigMap carries them. */
+function emittedValues(stack: ResolvedStack): Record<string, unknown> {
+  const configMap = generateAuthentik(stack).find(
+    (manifest) => manifest.path === "apps/authentik/values.yaml",
+  );
+  if (configMap === undefined || !("document" in configMap)) {
+    throw new Error("generateAuthentik emitted no values ConfigMap");
+  }
+  const data = configMap.document.data as Record<string, string>;
+  return parse(data["values.yaml"] ?? "") as Record<string, unknown>;
+}
 
 const single = resolveStack({
   serverName: "example.org",
@@ -40,7 +57,7 @@ describe("authentik values against the chart", () => {
     { name: "three nodes", stack: multiNode },
   ])("$name: every key path is in values.yaml", ({ stack }) => {
     const issues = findUndefinedValuesPaths(
-      authentikValues(stack),
+      emittedValues(stack),
       defaults,
       SUBCHART_PATHS,
     );
@@ -49,8 +66,9 @@ describe("authentik values against the chart", () => {
   });
 
   it("reports a misspelled key", () => {
-    const values = authentikValues(single);
-    const typo = { ...values, server: { ...values.server, replica: 1 } };
+    const values = emittedValues(single);
+    const server = values.server as object;
+    const typo = { ...values, server: { ...server, replica: 1 } };
 
     const issues = findUndefinedValuesPaths(typo, defaults, SUBCHART_PATHS);
 
@@ -60,8 +78,9 @@ describe("authentik values against the chart", () => {
   });
 
   it("reports a type that differs from the default", () => {
-    const values = authentikValues(single);
-    const wrong = { ...values, server: { ...values.server, replicas: "1" } };
+    const values = emittedValues(single);
+    const server = values.server as object;
+    const wrong = { ...values, server: { ...server, replicas: "1" } };
 
     const issues = findUndefinedValuesPaths(wrong, defaults, SUBCHART_PATHS);
 
@@ -82,15 +101,16 @@ describe("authentik values against our schema", () => {
     { name: "three nodes", stack: multiNode },
   ])("$name: valid", ({ stack }) => {
     expect(validate).toBeDefined();
-    const valid = validate?.(authentikValues(stack));
+    const valid = validate?.(emittedValues(stack));
 
     expect(formatSchemaErrors(validate?.errors)).toEqual([]);
     expect(valid).toBe(true);
   });
 
   it("rejects a misspelled key", () => {
-    const values = authentikValues(single);
-    const typo = { ...values, worker: { ...values.worker, replica: 1 } };
+    const values = emittedValues(single);
+    const worker = values.worker as object;
+    const typo = { ...values, worker: { ...worker, replica: 1 } };
 
     expect(validate?.(typo)).toBe(false);
     expect(formatSchemaErrors(validate?.errors)).toContain(

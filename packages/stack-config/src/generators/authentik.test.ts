@@ -71,6 +71,16 @@ describe("generateAuthentik", () => {
   });
 });
 
+describe("authentik values ConfigMap", () => {
+  it("contains no YAML anchors or aliases", () => {
+    const manifests = generateAuthentik(stackWith());
+    const configMap = documentAt(manifests, "apps/authentik/values.yaml");
+    const text = (configMap.data as Record<string, string>)["values.yaml"];
+
+    expect(text).not.toMatch(/[&*]a\d/);
+  });
+});
+
 describe("authentikValues", () => {
   it("turns error reporting off by default", () => {
     const values = authentikValues(stackWith());

@@ -123,7 +123,7 @@ function globalValues(
   const names = Object.keys(WRITABLE_PATHS) as (keyof typeof WRITABLE_PATHS)[];
   return {
     env: [...authentikCredentialEnv(stack), ...extensions.env],
-    securityContext: POD_SECURITY,
+    securityContext: structuredClone(POD_SECURITY),
     volumes: names.map((name) => ({ name, emptyDir: {} })),
     volumeMounts: names.map((name) => ({
       name,
@@ -143,7 +143,8 @@ function componentValues(stack: ResolvedStack): AuthentikValues["worker"] {
   return {
     replicas: multiNode ? 2 : 1,
     pdb: multiNode ? { enabled: true, minAvailable: "1" } : { enabled: false },
-    containerSecurityContext: CONTAINER_SECURITY,
+    // A copy for each component, so the YAML holds no anchors and aliases.
+    containerSecurityContext: structuredClone(CONTAINER_SECURITY),
   };
 }
 
