@@ -17,8 +17,8 @@ const ALLOY_VALUES: JsonObject = {
   controller: { type: "daemonset" },
 };
 
-// A small strict schema stands in for the registry's, so these tests do
-// not depend on how complete the real alloy schema is.
+// These tests use a small strict schema in place of the registry's, so
+// they do not depend on how complete the real alloy schema is.
 const alloySchema = new Ajv2020({ allErrors: true }).compile({
   type: "object",
   additionalProperties: false,

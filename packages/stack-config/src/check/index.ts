@@ -76,7 +76,7 @@ function duplicateObjects(objects: TreeObject[]): OutputIssue[] {
   return issues;
 }
 
-/** What every per-object check may look up, computed once per tree. */
+/** Lookup tables of the per-object checks, computed once per tree. */
 interface TreeContext {
   stack: ResolvedStack;
   objects: TreeObject[];

@@ -18,7 +18,7 @@ export interface SecretUse {
   via: string;
 }
 
-/** Returns every folder that holds a manifest, at any depth. */
+/** Returns every folder that contains a manifest, at any depth. */
 export function folders(manifests: Manifest[]): Set<string> {
   const result = new Set<string>();
   for (const { path } of manifests) {

@@ -38,7 +38,7 @@ export function mergeValues(
 /**
  * Returns `{a: {b: value}}` for the dotted path `a.b`.
  * NOTE: helm-controller parses a `targetPath` value with Helm's `--set`
- * rules, so "true" or "3" become a boolean or a number there; here the
+ * rules, so "true" or "3" become a boolean or a number there. Here the
  * value stays a string, and list indexes in the path are not supported.
  */
 function nestAt(dottedPath: string, value: string): JsonObject {

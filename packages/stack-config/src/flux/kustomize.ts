@@ -40,7 +40,7 @@ function collectEntries(paths: string[]): Map<string, Set<string>> {
   return entries;
 }
 
-/** A kustomize Kustomization listing `resources` in order. */
+/** Builds a kustomize Kustomization that lists `resources` in order. */
 export function kustomizeKustomization(resources: string[]): JsonObject {
   return { apiVersion: KUSTOMIZE_API, kind: "Kustomization", resources };
 }

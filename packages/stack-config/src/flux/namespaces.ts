@@ -6,7 +6,7 @@
 import type { JsonObject, Manifest } from "../generators/types.js";
 import { namespace, type PodSecurityLevel } from "./resources.js";
 
-/** Folder of the tree that holds every Namespace. */
+/** Folder of the tree that contains every Namespace. */
 export const NAMESPACES_DIR = "infrastructure/namespaces";
 
 const ENFORCE_LABEL = "pod-security.kubernetes.io/enforce";

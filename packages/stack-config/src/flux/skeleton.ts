@@ -87,12 +87,12 @@ export function mergeDeclarations(manifests: Manifest[]): Manifest[] {
       continue;
     }
 
-    const kept = result[index] as Manifest;
-    if (JSON.stringify(kept) === JSON.stringify(manifest)) {
+    const first = result[index] as Manifest;
+    if (JSON.stringify(first) === JSON.stringify(manifest)) {
       continue;
     }
     const merged = manifest.path.startsWith(`${NAMESPACES_DIR}/`)
-      ? mergeNamespaces(kept, manifest)
+      ? mergeNamespaces(first, manifest)
       : null;
     if (merged) {
       result[index] = merged;

@@ -1,7 +1,7 @@
 /**
  * The chart sources that generators may use. A generator that installs a
- * chart returns the source's manifest along with its HelmRelease; the
- * skeleton keeps one copy when several generators return the same source.
+ * chart returns the source's manifest along with its HelmRelease. When
+ * several generators return the same source, the skeleton keeps one copy.
  */
 import type { ResolvedStack } from "../config/resolve.js";
 import type { Manifest } from "../generators/types.js";
@@ -11,7 +11,7 @@ import {
   ociRepository,
 } from "./resources.js";
 
-/** Folder of the tree that holds every chart source. */
+/** Folder of the tree that contains every chart source. */
 export const SOURCES_DIR = "infrastructure/sources";
 
 /** The ESS `matrix-stack` chart, published only as an OCI artifact. */

@@ -28,7 +28,7 @@ import {
   scanTree,
 } from "./tree.js";
 
-/** What a write changed. */
+/** Result of a write: the managed files and the changes made. */
 export interface WriteSummary {
   /** Every file of the new tree that axion-stack manages. */
   files: RenderedFile[];
