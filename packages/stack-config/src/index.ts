@@ -34,11 +34,23 @@ export {
 } from "./generators/coturn-config.js";
 export {
   type ConfigIssue,
+  ConfigLoadError,
   ConfigValidationError,
   formatIssues,
 } from "./config/errors.js";
-export { loadConfig } from "./config/load.js";
-export { validateConfig } from "./config/validate.js";
+export { CONFIG_EXTENSIONS, loadConfig } from "./config/load.js";
+export { validateConfig, type ValidationResult } from "./config/validate.js";
+export {
+  CONFIG_RULES,
+  type ConfigRule,
+  type RuleIssue,
+} from "./config/rules.js";
+export {
+  CONFIG_SCHEMA_URL,
+  listConfigKeys,
+  loadConfigSchema,
+  type JsonSchema,
+} from "./config/schema.js";
 export { alloyValues } from "./generators/alloy.js";
 export { renderAlloyConfig } from "./generators/alloy-config.js";
 export { kubeStateMetricsValues } from "./generators/kube-state-metrics.js";

@@ -49,23 +49,40 @@ export function editDistance(a: string, b: string): number {
   return previous[b.length]!;
 }
 
+function commonPrefixLength(a: string, b: string): number {
+  let length = 0;
+  while (length < a.length && a[length] === b[length]) {
+    length++;
+  }
+  return length;
+}
+
 /**
  * Returns the candidate closest to `word`, ignoring case, when it is close
  * enough to be a typo: at most one edit per three characters, and at least
- * one edit allowed.
+ * one edit allowed. Of equally close candidates, the one sharing the longer
+ * prefix wins, so "26.8.0" suggests "26.8.1" rather than "26.4.0".
  */
 export function closestMatch(
   word: string,
   candidates: readonly string[],
 ): string | undefined {
+  const lower = word.toLowerCase();
   const limit = Math.max(1, Math.floor(word.length / 3));
   let best: string | undefined;
-  let bestDistance = Infinity;
+  let bestScore = [Infinity, 0];
   for (const candidate of candidates) {
-    const distance = editDistance(word.toLowerCase(), candidate.toLowerCase());
-    if (distance <= limit && distance < bestDistance) {
+    const other = candidate.toLowerCase();
+    const score = [
+      editDistance(lower, other),
+      commonPrefixLength(lower, other),
+    ];
+    const closer =
+      score[0]! < bestScore[0]! ||
+      (score[0] === bestScore[0] && score[1]! > bestScore[1]!);
+    if (score[0]! <= limit && closer) {
       best = candidate;
-      bestDistance = distance;
+      bestScore = score;
     }
   }
   return best;

@@ -102,7 +102,7 @@ describe("validateConfig schema layer", () => {
         path: "ess.chartVersion",
         message: "is not an allowed value",
         allowed: 'one of "26.4.0", "26.8.1"',
-        fix: 'change it to "26.4.0"',
+        fix: 'change it to "26.8.1"',
       },
     },
     {
