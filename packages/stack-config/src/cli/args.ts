@@ -3,7 +3,13 @@ import { parseArgs } from "node:util";
 import { UsageError } from "./exit-codes.js";
 
 /** Commands the CLI runs. */
-export const COMMANDS = ["generate", "check", "validate", "secrets"] as const;
+export const COMMANDS = [
+  "generate",
+  "check",
+  "validate",
+  "secrets",
+  "invite",
+] as const;
 
 /** One of COMMANDS. */
 export type CommandName = (typeof COMMANDS)[number];
@@ -18,7 +24,16 @@ export interface CliArgs {
   check: boolean;
   json: boolean;
   debug: boolean;
+  /** Words after the command, such as `rotate <id>` after `secrets`. */
+  operands: string[];
+  /** `invite --name`: name of the invitation. */
+  name?: string;
+  /** `invite --authentik-url`: where the Authentik API is reached. */
+  authentikUrl?: string;
 }
+
+/** How many operands each command takes at most. */
+const MAX_OPERANDS: Partial<Record<CommandName, number>> = { secrets: 2 };
 
 const OPTIONS = {
   config: { type: "string", default: "./stack.config.ts" },
@@ -26,6 +41,8 @@ const OPTIONS = {
   check: { type: "boolean", default: false },
   json: { type: "boolean", default: false },
   debug: { type: "boolean", default: false },
+  name: { type: "string" },
+  "authentik-url": { type: "string" },
   help: { type: "boolean", short: "h", default: false },
   version: { type: "boolean", short: "v", default: false },
 } as const;
@@ -47,6 +64,11 @@ export function parseCliArgs(argv: string[]): CliArgs {
     check: values.check,
     json: values.json,
     debug: values.debug,
+    operands: [] as string[],
+    ...(values.name === undefined ? {} : { name: values.name }),
+    ...(values["authentik-url"] === undefined
+      ? {}
+      : { authentikUrl: values["authentik-url"] }),
   };
   if (values.help || positionals[0] === "help") {
     return { ...common, command: "help" };
@@ -64,8 +86,11 @@ export function parseCliArgs(argv: string[]): CliArgs {
       `unknown command "${command}": use one of ${COMMANDS.join(", ")}`,
     );
   }
-  if (extra.length > 0) {
-    throw new UsageError(`unexpected argument "${extra[0]}" after ${command}`);
+  const maxOperands = MAX_OPERANDS[command as CommandName] ?? 0;
+  if (extra.length > maxOperands) {
+    throw new UsageError(
+      `unexpected argument "${extra[maxOperands]}" after ${command}`,
+    );
   }
-  return { ...common, command: command as CommandName };
+  return { ...common, command: command as CommandName, operands: extra };
 }

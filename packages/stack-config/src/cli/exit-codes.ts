@@ -6,6 +6,8 @@ export const EXIT = {
   checkFailed: 2,
   usage: 3,
   unexpected: 4,
+  /** `secrets` or `invite` failed: sops, the age key or Authentik's API. */
+  commandFailed: 5,
 } as const;
 
 /** Thrown for a wrong command line; maps to exit code 3. */

@@ -8,7 +8,15 @@ Commands:
              print a unified diff of what would change)
   check      Same as "generate --check"
   validate   Validate the config only and print its errors and warnings
-  secrets    List the Secrets the tree expects, with their keys (no values)
+  secrets    Create each declared Secret that has no file yet under
+             <out>/secrets/, encrypted with sops for the age recipients in
+             .sops.yaml; existing values are never replaced
+  secrets list
+             List the Secrets the tree expects, with their keys (no values)
+  secrets rotate <id>
+             Replace every value of one Secret, in every namespace
+  invite     Create an Authentik invitation (expiry and single use from
+             sso.invitations) and print its enrollment link on stdout
 
 Options:
   --config <file>  Config file: a TypeScript module calling defineStack, or
@@ -17,6 +25,12 @@ Options:
   --check          Compare with --out instead of writing
   --json           Print a machine-readable plan or issue list on stdout
   --debug          Print stack traces of unexpected errors
+  --name <name>    invite: invitation name (default: invite-<date>-<time>)
+  --authentik-url <url>
+                   invite: Authentik's base URL for the API call (default:
+                   https://<hosts.authentik>); the link always uses the
+                   public host. The API token comes from AUTHENTIK_TOKEN or
+                   the bootstrap Secret, decrypted with SOPS_AGE_KEY_FILE
   -h, --help       Print this help
   -v, --version    Print the axion-stack version
 
@@ -28,4 +42,5 @@ Exit codes:
   2  the output check failed, or --check found files that differ
   3  usage error (unknown command or option)
   4  unexpected error (run again with --debug for the stack trace)
+  5  secrets or invite failed (sops, the age key or Authentik's API)
 `;

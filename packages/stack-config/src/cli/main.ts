@@ -37,8 +37,11 @@ async function runCommand(args: CliArgs, io: CliIo): Promise<void> {
   if (args.command === "validate") {
     return commands.runValidate(args, io);
   }
-  if (args.command === "secrets") {
-    return commands.runSecrets(args, io);
+  if (args.command === "secrets" || args.command === "invite") {
+    const secrets = await import("./secrets-commands.js");
+    return args.command === "secrets"
+      ? secrets.runSecretsCommand(args, io)
+      : secrets.runInvite(args, io);
   }
   return commands.runGenerate(args, io);
 }
@@ -54,6 +57,17 @@ function printJsonIssues(io: CliIo, error: unknown): void {
     );
   }
 }
+
+/**
+ * Errors of `secrets` and `invite` (sops, the age key, Authentik's API),
+ * matched by name so that the CLI starts without loading their modules.
+ */
+const COMMAND_ERRORS = new Set([
+  "SopsError",
+  "SopsConfigError",
+  "SecretFileError",
+  "InviteError",
+]);
 
 /** Returns the exit code of an error and prints it on stderr. */
 function reportError(
@@ -81,6 +95,10 @@ function reportError(
   ) {
     io.progress(`error: ${message}`);
     return EXIT.checkFailed;
+  }
+  if (error instanceof Error && COMMAND_ERRORS.has(error.name)) {
+    io.progress(`error: ${message}`);
+    return EXIT.commandFailed;
   }
 
   const stack = error instanceof Error ? error.stack : undefined;
