@@ -77,6 +77,16 @@ describe("renderAlloyConfig", () => {
     expect(text).not.toContain("loki.source.file");
   });
 
+  it("tails each container once, not per port", () => {
+    const text = renderAlloyConfig(stackWith());
+    const podLogs = text.slice(text.indexOf('discovery.relabel "pod_logs"'));
+
+    expect(podLogs).toContain('action = "labeldrop"');
+    expect(podLogs).toContain(
+      'regex = "__meta_kubernetes_pod_container_port_.*"',
+    );
+  });
+
   it("contains no Helm template delimiters", () => {
     expect(renderAlloyConfig(stackWith())).not.toContain("{{");
   });

@@ -207,7 +207,19 @@ function podLogs(): AlloyBlock[] {
       name: "discovery.relabel",
       label: "pod_logs",
       attributes: { targets: ref("discovery.kubernetes.pods.targets") },
-      blocks: POD_LABELS,
+      blocks: [
+        // Pod discovery yields one target per container port. Without the
+        // port labels those targets are equal, so each container is tailed
+        // once instead of once per port.
+        {
+          name: "rule",
+          attributes: {
+            action: "labeldrop",
+            regex: "__meta_kubernetes_pod_container_port_.*",
+          },
+        },
+        ...POD_LABELS,
+      ],
     },
     {
       name: "loki.source.kubernetes",
