@@ -20,7 +20,7 @@ export const INVITATION_NAME_PATTERN = /^[-a-zA-Z0-9_]{1,64}$/;
 
 const REQUEST_TIMEOUT_MS = 15_000;
 
-/** What `createInvitation` needs besides the stack. */
+/** Request parameters of `createInvitation`, besides the stack. */
 export interface InviteRequest {
   /** Base URL of the Authentik API, such as `https://auth.example.org`. */
   apiUrl: string;
@@ -71,11 +71,11 @@ async function callApi(
 
 async function readResponse(
   response: Response,
-  what: string,
+  requestLine: string,
 ): Promise<unknown> {
   if (response.status === 401 || response.status === 403) {
     throw new InviteError(
-      `Authentik rejected the API token (${what}: HTTP ${response.status}). ` +
+      `Authentik rejected the API token (${requestLine}: HTTP ${response.status}). ` +
         "The bootstrap token is only set at Authentik's first start; " +
         "create an API token for an admin in Authentik and pass it in " +
         "AUTHENTIK_TOKEN",
@@ -84,7 +84,7 @@ async function readResponse(
   if (!response.ok) {
     const detail = (await response.text()).slice(0, 300);
     throw new InviteError(
-      `Authentik answered ${what} with HTTP ${response.status}: ${detail}`,
+      `Authentik request ${requestLine} failed with HTTP ${response.status}: ${detail}`,
     );
   }
   return response.json();
