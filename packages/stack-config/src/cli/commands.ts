@@ -17,7 +17,7 @@ import type { CliArgs } from "./args.js";
 import { DriftError } from "./exit-codes.js";
 import { packageVersion } from "./version.js";
 
-/** Where a command prints, and the folder relative paths start from. */
+/** Output streams of a command and its working folder. */
 export interface CliIo {
   cwd: string;
   /** Data, such as a diff or JSON. */
@@ -35,11 +35,11 @@ interface LoadedConfig {
 
 /** Returns a path relative to the working folder, unless it lies outside. */
 export function displayPath(io: CliIo, path: string): string {
-  const shown = relative(io.cwd, path);
-  if (shown === "") {
+  const relativePath = relative(io.cwd, path);
+  if (relativePath === "") {
     return ".";
   }
-  return shown.startsWith("..") ? path : shown;
+  return relativePath.startsWith("..") ? path : relativePath;
 }
 
 /** Loads and validates the config, printing its warnings. */

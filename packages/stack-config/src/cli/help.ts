@@ -39,7 +39,8 @@ Progress goes to stderr, one line per step; data goes to stdout.
 Exit codes:
   0  success
   1  invalid config (it failed to load or validate)
-  2  the output check failed, or --check found files that differ
+  2  the output check failed, --check found files that differ, or --out
+     contains a file at a generated path that axion-stack did not write
   3  usage error (unknown command or option)
   4  unexpected error (run again with --debug for the stack trace)
   5  secrets or invite failed (sops, the age key or Authentik's API)
