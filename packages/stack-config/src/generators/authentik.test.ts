@@ -181,6 +181,19 @@ describe("authentikValues", () => {
     });
   });
 
+  it("mounts writable /tmp and /data only", () => {
+    const { global } = authentikValues(stackWith());
+
+    expect(global.volumeMounts).toEqual([
+      { name: "tmp", mountPath: "/tmp" },
+      { name: "data", mountPath: "/data" },
+    ]);
+    expect(global.volumes).toEqual([
+      { name: "tmp", emptyDir: {} },
+      { name: "data", emptyDir: {} },
+    ]);
+  });
+
   it("mounts blueprint ConfigMaps from extensions", () => {
     const values = authentikValues(stackWith(), {
       blueprintConfigMaps: ["authentik-blueprints"],

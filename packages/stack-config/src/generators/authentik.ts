@@ -31,9 +31,10 @@ const AUTHENTIK_UID = 1000;
 
 /**
  * Paths the server and worker may write to: uploaded media under `/data`
- * (`/media` in older Authentik releases) and temporary files under `/tmp`.
+ * and temporary files under `/tmp`. There is no `/media` volume, because
+ * recent Authentik releases log a configuration error when `/media` exists.
  */
-const WRITABLE_PATHS = { tmp: "/tmp", data: "/data", media: "/media" };
+const WRITABLE_PATHS = { tmp: "/tmp", data: "/data" };
 
 /**
  * Additions that later stages make to the release, so they need not edit
