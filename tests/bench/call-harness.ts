@@ -20,7 +20,10 @@ import {
 } from "@axion-stack/call-caps";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
 
-export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+export const REPO_ROOT = resolve(
+  dirname(fileURLToPath(import.meta.url)),
+  "../..",
+);
 
 /** Output of `pnpm --filter @axion-stack/element-call build`. */
 export const CALL_DIST = join(REPO_ROOT, "apps/element-call/dist");
@@ -118,7 +121,9 @@ export interface TestSite {
 }
 
 /** Starts the test page server. */
-export async function startTestSite(documents: PageDocuments): Promise<TestSite> {
+export async function startTestSite(
+  documents: PageDocuments,
+): Promise<TestSite> {
   const script = builtScript();
   const site = { documents } as TestSite;
   const server: Server = createServer((request, response) => {
@@ -145,12 +150,16 @@ export async function startTestSite(documents: PageDocuments): Promise<TestSite>
 }
 
 /** Opens the test page and waits until the caps script has loaded caps. */
-export async function openPage(browser: Browser, site: TestSite): Promise<Page> {
+export async function openPage(
+  browser: Browser,
+  site: TestSite,
+): Promise<Page> {
   const page = await browser.context.newPage();
   await page.goto(`${site.origin}/`);
   await page.evaluate(
-    () => (window as unknown as { axionCallCaps: { settled: Promise<void> } })
-      .axionCallCaps.settled,
+    () =>
+      (window as unknown as { axionCallCaps: { settled: Promise<void> } })
+        .axionCallCaps.settled,
   );
   return page;
 }
@@ -158,8 +167,9 @@ export async function openPage(browser: Browser, site: TestSite): Promise<Page> 
 /** Returns the caps in force in the page, as a document. */
 export async function capsInPage(page: Page): Promise<CapsDocument> {
   const caps = await page.evaluate(() =>
-    (window as unknown as { axionCallCaps: { current(): unknown } })
-      .axionCallCaps.current(),
+    (
+      window as unknown as { axionCallCaps: { current(): unknown } }
+    ).axionCallCaps.current(),
   );
   return capsToDocument(caps as CallCaps);
 }

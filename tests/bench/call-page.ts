@@ -77,14 +77,36 @@ export async function startCall(request: SenderRequest): Promise<number> {
       case "silence":
         return silentTrack();
       case "camera":
-        return (await devices.getUserMedia({ video: request.video ?? true }))
-          .getVideoTracks()[0]!;
+        return (
+          await devices.getUserMedia({ video: request.video ?? true })
+        ).getVideoTracks()[0]!;
       case "screen":
-        return (await devices.getDisplayMedia({ video: request.video ?? true }))
-          .getVideoTracks()[0]!;
+        return (
+          await devices.getDisplayMedia({ video: request.video ?? true })
+        ).getVideoTracks()[0]!;
       case "audio":
-        return (await devices.getUserMedia({ audio: true })).getAudioTracks()[0]!;
+        return (
+          await devices.getUserMedia({ audio: true })
+        ).getAudioTracks()[0]!;
     }
+  }
+
+  /**
+   * Adds the offer's simulcast layers to the answer's video section, as an
+   * SFU would: Chrome answers a simulcast offer with one layer otherwise.
+   */
+  function acceptSimulcast(offer: string, answer: string): string {
+    const rids = [...offer.matchAll(/^a=rid:(\S+) send/gm)].map((m) => m[1]);
+    if (rids.length < 2) return answer;
+    const lines = rids.map((rid) => `a=rid:${rid} recv`);
+    lines.push(`a=simulcast:recv ${rids.join(";")}`);
+    const [head, ...sections] = answer.split(/\r\n(?=m=)/);
+    const patched = sections.map((section) =>
+      section.startsWith("m=video")
+        ? `${section.replace(/\r\n$/, "")}\r\n${lines.join("\r\n")}\r\n`
+        : section,
+    );
+    return [head, ...patched].join("\r\n");
   }
 
   const track = await sourceTrack();
@@ -102,7 +124,13 @@ export async function startCall(request: SenderRequest): Promise<number> {
   await sending.setLocalDescription(await sending.createOffer());
   await receiving.setRemoteDescription(sending.localDescription!);
   await receiving.setLocalDescription(await receiving.createAnswer());
-  await sending.setRemoteDescription(receiving.localDescription!);
+  await sending.setRemoteDescription({
+    type: "answer",
+    sdp: acceptSimulcast(
+      sending.localDescription!.sdp,
+      receiving.localDescription!.sdp,
+    ),
+  });
 
   w.calls ??= [];
   w.calls.push({ pc: sending, sender: transceiver.sender });
@@ -151,17 +179,24 @@ export async function measureCall(
   };
 }
 
-/** Asks a call's sender for new encoding limits, as an app raising them would. */
+/**
+ * Asks a call's sender for new encoding fields, as an app raising its
+ * limits or pausing a layer would. A single object applies to every layer,
+ * an array to the layers in order.
+ */
 export async function raiseLimits(
-  args: [index: number, limits: RTCRtpEncodingParameters],
+  args: [
+    index: number,
+    limits: RTCRtpEncodingParameters | RTCRtpEncodingParameters[],
+  ],
 ): Promise<RTCRtpEncodingParameters[]> {
   const [index, limits] = args;
   const w = window as unknown as { calls: { sender: RTCRtpSender }[] };
   const sender = w.calls[index]!.sender;
   const parameters = sender.getParameters();
-  parameters.encodings = parameters.encodings.map((encoding) => ({
+  parameters.encodings = parameters.encodings.map((encoding, layer) => ({
     ...encoding,
-    ...limits,
+    ...(Array.isArray(limits) ? limits[layer] : limits),
   }));
   await sender.setParameters(parameters);
   return sender.getParameters().encodings;
