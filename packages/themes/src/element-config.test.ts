@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   elementCustomTheme,
+  elementDefaultTheme,
   elementCustomThemes,
   elementThemeId,
 } from "./element-config.js";
@@ -37,5 +38,15 @@ describe("elementCustomThemes", () => {
 describe("elementThemeId", () => {
   it("prefixes the name with custom-", () => {
     expect(elementThemeId("Deep Purple")).toBe("custom-Deep Purple");
+  });
+});
+
+describe("elementDefaultTheme", () => {
+  it.each([
+    { theme: "light", setting: "light" },
+    { theme: "dark", setting: "dark" },
+    { theme: "Wal", setting: "custom-Wal" },
+  ])("maps $theme to $setting", ({ theme, setting }) => {
+    expect(elementDefaultTheme(theme)).toBe(setting);
   });
 });

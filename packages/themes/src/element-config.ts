@@ -21,6 +21,15 @@ export function elementThemeId(name: string): string {
   return `custom-${name}`;
 }
 
+/**
+ * Returns the value of Element's `default_theme` setting for a theme name:
+ * Element's built-in "light" and "dark" by their own id, any other name as
+ * a custom theme id.
+ */
+export function elementDefaultTheme(name: string): string {
+  return name === "light" || name === "dark" ? name : elementThemeId(name);
+}
+
 /** Converts one theme to its `setting_defaults.custom_themes` entry. */
 export function elementCustomTheme(theme: ThemeDefinition): ElementCustomTheme {
   return {

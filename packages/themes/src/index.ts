@@ -16,6 +16,7 @@ export {
 } from "./themes.js";
 export {
   elementCustomTheme,
+  elementDefaultTheme,
   elementCustomThemes,
   elementThemeId,
   type ElementCustomTheme,

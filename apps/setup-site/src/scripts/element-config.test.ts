@@ -1,7 +1,7 @@
 import { resolveStack } from "@axion-stack/stack-config";
 import { THEMES } from "@axion-stack/themes";
 import { describe, expect, it } from "vitest";
-import { defaultThemeSetting, elementDesktopConfig } from "./element-config.js";
+import { elementDesktopConfig } from "./element-config.js";
 
 describe("elementDesktopConfig", () => {
   const stack = resolveStack({ serverName: "example.org", brand: "Example" });
@@ -25,15 +25,5 @@ describe("elementDesktopConfig", () => {
 
   it("sets the brand", () => {
     expect(config.brand).toBe("Example");
-  });
-});
-
-describe("defaultThemeSetting", () => {
-  it.each([
-    { theme: "light", setting: "light" },
-    { theme: "dark", setting: "dark" },
-    { theme: "Wal", setting: "custom-Wal" },
-  ])("maps $theme to $setting", ({ theme, setting }) => {
-    expect(defaultThemeSetting(theme)).toBe(setting);
   });
 });

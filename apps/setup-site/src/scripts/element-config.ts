@@ -2,7 +2,7 @@ import type { ResolvedStack } from "@axion-stack/stack-config";
 import {
   THEMES,
   elementCustomThemes,
-  elementThemeId,
+  elementDefaultTheme,
   type ElementCustomTheme,
 } from "@axion-stack/themes";
 
@@ -14,14 +14,6 @@ export interface ElementDesktopConfig {
   brand: string;
   default_theme: string;
   setting_defaults: { custom_themes: ElementCustomTheme[] };
-}
-
-/**
- * Returns the value of Element's `default_theme` setting: built-in themes
- * by their own id, the stack's themes as `custom-<name>`.
- */
-export function defaultThemeSetting(theme: string): string {
-  return theme === "light" || theme === "dark" ? theme : elementThemeId(theme);
 }
 
 /** Builds Element Desktop's `config.json` for the stack's homeserver. */
@@ -36,7 +28,7 @@ export function elementDesktopConfig(
       },
     },
     brand: stack.brand,
-    default_theme: defaultThemeSetting(stack.setupSite.defaultTheme),
+    default_theme: elementDefaultTheme(stack.setupSite.defaultTheme),
     setting_defaults: { custom_themes: elementCustomThemes(THEMES) },
   };
 }

@@ -7,7 +7,8 @@ import { themePreviewCss } from "./theme-css.js";
 
 const stack = resolveStack({ serverName: "example.org", brand: "Example" });
 const model = siteModel(stack);
-const body = renderBody(model);
+// Whitespace is normalised because the markup's line breaks carry no meaning.
+const body = renderBody(model).replace(/\s+/g, " ");
 
 function count(text: string, pattern: RegExp): number {
   return text.match(pattern)?.length ?? 0;
@@ -24,7 +25,7 @@ describe("renderBody", () => {
     { os: "macos", file: "setup-macos.sh" },
     { os: "linux", file: "setup-linux.sh" },
   ])("links the $os script for download", ({ file }) => {
-    expect(body).toContain(`<a class="download" href="${file}" download>`);
+    expect(body).toContain(`<a class="download" href="${file}" download`);
   });
 
   it("puts the site URL into each command", () => {
@@ -50,7 +51,7 @@ describe("renderBody", () => {
 
   it("marks the default theme", () => {
     expect(body).toMatch(
-      /<strong>aXion1337 Dark<\/strong> <span class="badge">Default<\/span>/,
+      /<strong>aXion1337 Dark<\/strong ?> <span class="badge">Default<\/span>/,
     );
   });
 

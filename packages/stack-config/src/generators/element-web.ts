@@ -4,6 +4,12 @@
  * loads location-sharing maps from MapTiler; both stay off unless
  * `privacy` names a server.
  */
+import {
+  elementCustomThemes,
+  elementDefaultTheme,
+  THEMES,
+  type ElementCustomTheme,
+} from "@axion-stack/themes";
 import type { ElementWebSection } from "@axion-stack/values-schemas";
 import type { ResolvedStack } from "../config/resolve.js";
 import { DISABLED, essValuesManifest } from "./ess.js";
@@ -24,6 +30,10 @@ export interface ElementWebConfig {
    * configured instead of loading tiles.
    */
   map_style_url?: string | null;
+  /** Theme Element selects until the user picks another. */
+  default_theme?: string;
+  /** The stack's themes, offered in Element's theme picker. */
+  setting_defaults?: { custom_themes: ElementCustomTheme[] };
 }
 
 /**
@@ -50,6 +60,10 @@ export function elementWebFragments(
     "axion-privacy": {
       bug_report_endpoint_url: privacy.bugReportEndpointUrl ?? null,
       map_style_url: privacy.mapStyleUrl ?? null,
+    },
+    "axion-themes": {
+      default_theme: elementDefaultTheme(stack.setupSite.defaultTheme),
+      setting_defaults: { custom_themes: elementCustomThemes(THEMES) },
     },
   };
 }
