@@ -104,7 +104,7 @@ describe("coturnDeployment", () => {
       runAsNonRoot: true,
       allowPrivilegeEscalation: false,
       readOnlyRootFilesystem: true,
-      capabilities: { drop: ["ALL"] },
+      capabilities: { drop: ["ALL"], add: ["NET_BIND_SERVICE"] },
       seccompProfile: { type: "RuntimeDefault" },
     });
     expect(spec.automountServiceAccountToken).toBe(false);

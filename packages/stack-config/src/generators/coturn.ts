@@ -6,7 +6,8 @@
  * coturn relays media on a port range of the node, so it runs on the host
  * network in its own namespace, the only one with Pod Security
  * `privileged`. The container itself runs as restricted as it can: non-root,
- * no capabilities, read-only root filesystem, seccomp RuntimeDefault.
+ * no capability but NET_BIND_SERVICE, read-only root filesystem, seccomp
+ * RuntimeDefault.
  */
 import type { IConfigMap } from "kubernetes-models/v1/ConfigMap";
 import type { IDeployment } from "kubernetes-models/apps/v1/Deployment";
@@ -85,7 +86,10 @@ function coturnContainer(stack: ResolvedStack, namespace: string): IContainer {
       runAsNonRoot: true,
       allowPrivilegeEscalation: false,
       readOnlyRootFilesystem: true,
-      capabilities: { drop: ["ALL"] },
+      // The image gives /usr/bin/turnserver the file capability
+      // NET_BIND_SERVICE, and the kernel refuses to execute such a file
+      // when the capability is missing from the bounding set.
+      capabilities: { drop: ["ALL"], add: ["NET_BIND_SERVICE"] },
       seccompProfile: { type: "RuntimeDefault" },
     },
     volumeMounts: [
