@@ -10,8 +10,12 @@ import type { ResolvedStack } from "../config/resolve.js";
 /** Mount path of the ConfigMap with `turnserver.conf`. */
 export const TURNSERVER_CONF_DIR = "/etc/coturn";
 
-/** Mount path of the cert-manager Secret of the TLS listener. */
-export const TURN_TLS_DIR = "/etc/coturn/tls";
+/**
+ * Mount path of the cert-manager Secret of the TLS listener. It is outside
+ * `TURNSERVER_CONF_DIR`, so its mount point need not be created inside the
+ * read-only ConfigMap volume.
+ */
+export const TURN_TLS_DIR = "/etc/coturn-tls";
 
 /** A writable emptyDir for the PID file, because the root filesystem is not. */
 export const TURN_RUN_DIR = "/var/tmp";

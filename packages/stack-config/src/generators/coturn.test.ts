@@ -69,6 +69,22 @@ describe("coturnDeployment", () => {
     expect(spec.dnsPolicy).toBe("ClusterFirstWithHostNet");
   });
 
+  it("rolls the pod when turnserver.conf changes", () => {
+    const annotationsOf = (overrides: Partial<StackConfig>) =>
+      coturnDeployment(stackWith(overrides)).spec?.template.metadata
+        ?.annotations ?? {};
+
+    const before = annotationsOf({});
+    const after = annotationsOf({ coturn: { port: 3479 } });
+
+    expect(before["axion-stack/turnserver-conf-sha256"]).toMatch(
+      /^[0-9a-f]{64}$/,
+    );
+    expect(after["axion-stack/turnserver-conf-sha256"]).not.toBe(
+      before["axion-stack/turnserver-conf-sha256"],
+    );
+  });
+
   it("recreates the pod on update", () => {
     const deployment = coturnDeployment(stackWith());
 

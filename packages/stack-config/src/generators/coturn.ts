@@ -9,6 +9,7 @@
  * no capability but NET_BIND_SERVICE, read-only root filesystem, seccomp
  * RuntimeDefault.
  */
+import { createHash } from "node:crypto";
 import type { IConfigMap } from "kubernetes-models/v1/ConfigMap";
 import type { IDeployment } from "kubernetes-models/apps/v1/Deployment";
 import type { IContainer } from "kubernetes-models/v1/Container";
@@ -35,6 +36,9 @@ export const COTURN_NAME = "coturn";
 /** Secret that cert-manager writes the TLS certificate into. */
 export const COTURN_TLS_SECRET = "coturn-tls";
 
+/** Pod annotation with the SHA-256 of `turnserver.conf`. */
+export const CONFIG_HASH_ANNOTATION = "axion-stack/turnserver-conf-sha256";
+
 /** `nobody`, the user the coturn/coturn image runs as. */
 const NOBODY = 65534;
 
@@ -42,6 +46,10 @@ const SELECTOR = { "app.kubernetes.io/name": COTURN_NAME };
 
 function metadata(namespace: string, name = COTURN_NAME) {
   return { name, namespace, labels: { ...MANAGED_BY_LABELS, ...SELECTOR } };
+}
+
+function configHash(stack: ResolvedStack): string {
+  return createHash("sha256").update(renderTurnServerConf(stack)).digest("hex");
 }
 
 function listenerPorts(stack: ResolvedStack): IContainerPort[] {
@@ -117,6 +125,9 @@ export function coturnDeployment(stack: ResolvedStack): IDeployment {
       template: {
         metadata: {
           labels: { ...MANAGED_BY_LABELS, ...SELECTOR },
+          // coturn reads its config only at start, so a changed config
+          // changes this hash and makes the Deployment replace the pod.
+          annotations: { [CONFIG_HASH_ANNOTATION]: configHash(stack) },
         },
         spec: {
           hostNetwork: true,
