@@ -1,10 +1,14 @@
 /**
- * The pipeline from a validated config to the bytes of the Flux tree:
- * resolve, generate (every component generator, the skeleton and
- * `SECRETS.md`), check and serialise. Everything here is pure; loading the
- * config and writing the tree happen in the CLI.
+ * The pipeline from a config file to the bytes of the Flux tree: load,
+ * validate, resolve, generate (every component generator, the skeleton
+ * and `SECRETS.md`), check and serialise. Only loading reads a file; the
+ * rest is pure, and the writer puts the result on disk.
  */
+import { basename } from "node:path";
+import { type ConfigIssue, ConfigValidationError } from "./config/errors.js";
+import { loadConfig } from "./config/load.js";
 import type { StackConfig } from "./config/model.js";
+import { validateConfig } from "./config/validate.js";
 import { resolveStack, type ResolvedStack } from "./config/resolve.js";
 import { checkManifests, OutputCheckError } from "./check/index.js";
 import { secretsDocument } from "./flux/secrets-doc.js";
@@ -21,6 +25,29 @@ import {
   type RenderedFile,
   serialiseManifest,
 } from "./writer/serialise.js";
+
+/** A config that loaded and passed validation. */
+export interface ValidatedConfig {
+  config: StackConfig;
+  /** File name of the config, without its folder. */
+  fileName: string;
+  warnings: ConfigIssue[];
+}
+
+/**
+ * Loads and validates a config file. Throws ConfigValidationError, listing
+ * every error and warning, when the file does not load or has errors.
+ */
+export async function loadValidatedConfig(
+  path: string,
+): Promise<ValidatedConfig> {
+  const fileName = basename(path);
+  const { config, errors, warnings } = validateConfig(await loadConfig(path));
+  if (config === undefined || errors.length > 0) {
+    throw new ConfigValidationError([...errors, ...warnings], fileName);
+  }
+  return { config, fileName, warnings: [...warnings] };
+}
 
 /** Inputs of a render besides the config. */
 export interface RenderOptions {

@@ -1,15 +1,13 @@
 /** The CLI commands: each loads the config, then renders, writes or lists. */
-import { basename, relative, resolve } from "node:path";
-import {
-  type ConfigIssue,
-  ConfigValidationError,
-  formatIssues,
-} from "../config/errors.js";
-import { loadConfig } from "../config/load.js";
-import { validateConfig } from "../config/validate.js";
-import type { StackConfig } from "../config/model.js";
+import { relative, resolve } from "node:path";
+import { formatIssues } from "../config/errors.js";
 import { resolveStack } from "../config/resolve.js";
-import { renderConfig, type Render } from "../pipeline.js";
+import {
+  loadValidatedConfig,
+  renderConfig,
+  type Render,
+  type ValidatedConfig,
+} from "../pipeline.js";
 import { formatChanges } from "../writer/diff.js";
 import { planChanges } from "../writer/tree.js";
 import { completeTree, writeTree } from "../writer/write.js";
@@ -26,13 +24,6 @@ export interface CliIo {
   progress: (line: string) => void;
 }
 
-/** A config that loaded and validated, and where it came from. */
-interface LoadedConfig {
-  config: StackConfig;
-  fileName: string;
-  warnings: ConfigIssue[];
-}
-
 /** Returns a path relative to the working folder, unless it lies outside. */
 export function displayPath(io: CliIo, path: string): string {
   const relativePath = relative(io.cwd, path);
@@ -46,28 +37,24 @@ export function displayPath(io: CliIo, path: string): string {
 export async function loadValidConfig(
   args: CliArgs,
   io: CliIo,
-): Promise<LoadedConfig> {
+): Promise<ValidatedConfig> {
   const path = resolve(io.cwd, args.config);
-  const fileName = basename(path);
   io.progress(`load ${displayPath(io, path)}`);
 
-  const raw = await loadConfig(path);
-  const { config, errors, warnings } = validateConfig(raw);
-  if (errors.length > 0) {
-    throw new ConfigValidationError([...errors, ...warnings], fileName);
-  }
+  const loaded = await loadValidatedConfig(path);
+  const { warnings } = loaded;
   if (warnings.length > 0 && !args.json) {
-    io.progress(formatIssues(warnings, fileName).trimEnd());
+    io.progress(formatIssues(warnings, loaded.fileName).trimEnd());
   }
   const counted =
     warnings.length === 1 ? "1 warning" : `${warnings.length} warnings`;
   io.progress(
     warnings.length === 0 ? "validate: ok" : `validate: ok (${counted})`,
   );
-  return { config: config as StackConfig, fileName, warnings: [...warnings] };
+  return loaded;
 }
 
-function render(loaded: LoadedConfig, io: CliIo): Render {
+function render(loaded: ValidatedConfig, io: CliIo): Render {
   return renderConfig(loaded.config, {
     configFileName: loaded.fileName,
     version: packageVersion(),

@@ -1,9 +1,11 @@
 import {
-  mkdtemp,
+  lstat,
   mkdir,
+  mkdtemp,
   readdir,
   readFile,
   rm,
+  symlink,
   writeFile,
 } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -106,6 +108,19 @@ describe("writeTree", () => {
 
     expect(await read("apps/a.yaml")).toBe(`${HEADER}old\n`);
     await expect(readdir(parent)).resolves.toEqual(["flux"]);
+  });
+
+  it("writes through a symlinked output folder", async () => {
+    const target = join(parent, "real");
+    await mkdir(target);
+    await symlink(target, out);
+
+    await writeTree(out, [file("apps/a.yaml")]);
+
+    expect((await lstat(out)).isSymbolicLink()).toBe(true);
+    expect(await readFile(join(target, "apps/a.yaml"), "utf8")).toBe(
+      `${HEADER}apps/a.yaml\n`,
+    );
   });
 
   it("rejects a path outside the root", async () => {

@@ -11,6 +11,7 @@ import {
   mkdir,
   mkdtemp,
   readlink,
+  realpath,
   rename,
   rm,
   stat,
@@ -113,7 +114,8 @@ export async function writeTree(
   outDir: string,
   rendered: RenderedFile[],
 ): Promise<WriteSummary> {
-  const root = resolve(outDir);
+  // Resolve a symlinked output folder, so the swap replaces its target.
+  const root = await realpath(resolve(outDir)).catch(() => resolve(outDir));
   const files = completeTree(rendered);
   const changes = await planChanges(root, files);
   const previous = await readManagedList(root);

@@ -1,0 +1,81 @@
+import { describe, expect, it } from "vitest";
+import { OutputCheckError } from "./check/issues.js";
+import type { StackConfig } from "./config/model.js";
+import { namespaceManifest } from "./flux/namespaces.js";
+import type { Generator } from "./generators/types.js";
+import { renderConfig } from "./pipeline.js";
+
+const config: StackConfig = { serverName: "example.org" };
+
+const namespaceOnly: Generator = () => [
+  namespaceManifest("demo", "restricted"),
+];
+
+function render(generators: Record<string, Generator>) {
+  const progress: string[] = [];
+  const result = renderConfig(config, {
+    configFileName: "stack.config.ts",
+    version: "9.9.9",
+    progress: (line) => progress.push(line),
+    generators,
+  });
+  return { result, progress };
+}
+
+describe("renderConfig", () => {
+  it("reports one progress line per step", () => {
+    const { progress } = render({ demo: namespaceOnly });
+
+    expect(progress).toEqual([
+      "render demo (1 file)",
+      "render skeleton (6 files)",
+      "check: 6 objects valid",
+    ]);
+  });
+
+  it("adds the skeleton and SECRETS.md", () => {
+    const { result } = render({ demo: namespaceOnly });
+    const paths = result.files.map((file) => file.path);
+
+    expect(paths).toEqual([
+      "clusters/production/infrastructure.yaml",
+      "clusters/production/apps.yaml",
+      "infrastructure/namespaces/demo.yaml",
+      "infrastructure/kustomization.yaml",
+      "infrastructure/namespaces/kustomization.yaml",
+      "apps/kustomization.yaml",
+      "SECRETS.md",
+    ]);
+  });
+
+  it("stamps every file with the same header", () => {
+    const { result } = render({ demo: namespaceOnly });
+    const firstLines = result.files.map((file) => file.content.split("\n")[0]);
+
+    expect(result.header.version).toBe("9.9.9");
+    expect(result.header.configSha256).toMatch(/^[0-9a-f]{64}$/);
+    for (const line of firstLines) {
+      expect(line).toContain(
+        `axion-stack 9.9.9 from stack.config.ts (config sha256 ` +
+          `${result.header.configSha256.slice(0, 12)})`,
+      );
+    }
+  });
+
+  it("throws when the output check fails", () => {
+    const broken: Generator = () => [
+      { path: "apps/x.yaml", document: { apiVersion: "v1", kind: "Nope" } },
+    ];
+
+    expect(() => render({ broken })).toThrow(OutputCheckError);
+  });
+
+  it("records each component's paths", () => {
+    const { result } = render({ demo: namespaceOnly, empty: () => [] });
+
+    expect(result.components).toEqual([
+      { component: "demo", paths: ["infrastructure/namespaces/demo.yaml"] },
+      { component: "empty", paths: [] },
+    ]);
+  });
+});
