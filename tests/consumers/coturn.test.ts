@@ -47,12 +47,12 @@ describe.skipIf(skip)("coturn with credentials from Synapse", () => {
   let peerPort: number;
   let caller: MatrixClient;
   let secret: string;
+  let coturnServer: ServerProcess;
   const servers: ServerProcess[] = [];
 
   /** Explains a failed allocation with the client and coturn output. */
   function explain(result: CommandResult): string {
-    const coturn = servers[1];
-    const coturnLines = coturn
+    const coturnLines = coturnServer
       .log()
       .split("\n")
       .filter((line) => /denied|error 4\d\d|ERROR/.test(line))
@@ -66,7 +66,7 @@ describe.skipIf(skip)("coturn with credentials from Synapse", () => {
 
   /** coturn's log lines that reject `username` with 401. */
   function unauthorizedLines(username: string): string[] {
-    return servers[1]
+    return coturnServer
       .log()
       .split("\n")
       .filter((line) => line.includes(`user <${username}>`))
@@ -90,7 +90,11 @@ describe.skipIf(skip)("coturn with credentials from Synapse", () => {
       }
       env[variable] = value;
     }
-    secret = Object.values(env)[0];
+    const [sharedSecret] = Object.values(env);
+    if (sharedSecret === undefined) {
+      throw new Error("coturn's container reads no Secret for its args");
+    }
+    secret = sharedSecret;
 
     const dir = join(work, "coturn");
     mkdirSync(dir);
@@ -105,7 +109,8 @@ describe.skipIf(skip)("coturn with credentials from Synapse", () => {
       ...certificate,
     };
     const conf = loopbackTurnServerConf(coturn.conf, site);
-    servers.push(await startCoturn(site, conf, coturn.args, env));
+    coturnServer = await startCoturn(site, conf, coturn.args, env);
+    servers.push(coturnServer);
     peerPort = await pickTcpAndUdpPort();
     servers.push(startPeer(dir, peerPort));
 

@@ -156,7 +156,10 @@ describe.skipIf(skip)("generated tree under kustomize and kubeconform", () => {
   });
 
   it("fails a Kustomization path that does not exist", async () => {
-    const [first] = fluxKustomizations(tree);
+    const first = fluxKustomizations(tree).find((k) => k.name === "apps");
+    if (first === undefined) {
+      throw new Error("the tree has no Flux Kustomization 'apps'");
+    }
     const broken = { ...first, path: "./flux/does-not-exist" };
 
     await expect(buildKustomization(tree, broken)).rejects.toThrow(
@@ -165,8 +168,10 @@ describe.skipIf(skip)("generated tree under kustomize and kubeconform", () => {
   });
 
   it("reports an unknown field in a Flux object", async () => {
-    const [build] = builds;
-    const flux = build.kustomization;
+    const flux = fluxKustomizations(tree)[0];
+    if (flux === undefined) {
+      throw new Error("the tree has no Flux Kustomization");
+    }
     const object = {
       apiVersion: "kustomize.toolkit.fluxcd.io/v1",
       kind: "Kustomization",
@@ -177,7 +182,7 @@ describe.skipIf(skip)("generated tree under kustomize and kubeconform", () => {
     const result = await validate("unknown-field", [object]);
 
     expect(result.problems).toHaveLength(1);
-    expect(result.problems[0].message).toContain(
+    expect(result.problems[0]?.message).toContain(
       "additional properties 'prnue' not allowed",
     );
   });

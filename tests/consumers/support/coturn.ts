@@ -50,7 +50,7 @@ const REPLACED = new Set([
  */
 export function loopbackTurnServerConf(conf: string, site: CoturnSite): string {
   const generatedLines = conf.split("\n").filter((line) => {
-    const name = line.split("=")[0].trim();
+    const name = (line.split("=")[0] ?? "").trim();
     const isLoopbackDeny = line.trim() === `denied-peer-ip=${LOOPBACK_PEERS}`;
     return line.trim() !== "" && !REPLACED.has(name) && !isLoopbackDeny;
   });
@@ -114,11 +114,12 @@ export function turnserverArgs(
   env: Record<string, string>,
 ): string[] {
   const args = containerArgs.map((arg) =>
-    arg.replace(/\$\(([A-Z0-9_]+)\)/g, (reference, name: string) => {
-      if (!(name in env)) {
+    arg.replace(/\$\(([A-Z0-9_]+)\)/g, (reference: string, name: string) => {
+      const value = env[name];
+      if (value === undefined) {
         throw new Error(`no test value for ${reference} in coturn's args`);
       }
-      return env[name];
+      return value;
     }),
   );
   const config = args.indexOf("-c");

@@ -85,8 +85,9 @@ const DURATION_UNITS_MS: Record<string, number> = {
  */
 export function durationMs(duration: string): number {
   const match = /^(\d+)(ms|s|m|h|d|w|y)?$/.exec(duration);
-  if (match === null) {
+  const unit = DURATION_UNITS_MS[match?.[2] ?? "ms"];
+  if (match === null || unit === undefined) {
     throw new Error(`invalid duration '${duration}': use digits and a unit`);
   }
-  return Number(match[1]) * DURATION_UNITS_MS[match[2] ?? "ms"];
+  return Number(match[1]) * unit;
 }

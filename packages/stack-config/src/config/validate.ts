@@ -3,7 +3,7 @@
  * cross-field rules of `rules.ts` on every part the schema accepted.
  */
 import { Ajv, type ValidateFunction } from "ajv";
-import type { ConfigIssue } from "./errors.js";
+import { redactIssue, type ConfigIssue } from "./errors.js";
 import type { StackConfig } from "./model.js";
 import { comparePaths } from "./paths.js";
 import { CONFIG_RULES, runRules, type ConfigRule } from "./rules.js";
@@ -82,7 +82,7 @@ export function validateConfig(
   } catch (error) {
     issues = [internalError(error)];
   }
-  const sorted = sortIssues(issues);
+  const sorted = sortIssues(issues).map((issue) => redactIssue(issue));
   const errors = sorted.filter((issue) => issue.severity === "error");
   const warnings = sorted.filter((issue) => issue.severity === "warning");
   if (errors.length > 0) {
