@@ -34,6 +34,7 @@ import {
   portNumbersRule,
   portRangesRule,
 } from "./rules/ports.js";
+import { SSO_RULES } from "./rules/sso.js";
 
 /**
  * What a rule reports. The runner adds the rule's name; severity defaults
@@ -80,6 +81,7 @@ export const CONFIG_RULES: readonly ConfigRule[] = [
   elementAdminNeedsMasRule,
   monitoringEndpointsRule,
   imagesPinnedRule,
+  ...SSO_RULES,
 ];
 
 function blockedBySchema(

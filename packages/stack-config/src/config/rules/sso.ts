@@ -235,6 +235,12 @@ export const masDelegationRule: ConfigRule = {
   },
 };
 
+/**
+ * Config paths that may hold a credential when a config is wrong. Issues
+ * at these paths print "(redacted)" instead of the received value.
+ */
+export const SECRET_CONFIG_PATHS: readonly string[] = ["sso.clientSecret"];
+
 /** The single sign-on rules, in the order they run. */
 export const SSO_RULES: readonly ConfigRule[] = [
   ssoProviderIdRule,
