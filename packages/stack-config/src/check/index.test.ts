@@ -47,6 +47,7 @@ function alloyRelease(
 function tree(extra: Manifest[] = [], values = ALLOY_VALUES): Manifest[] {
   const generated: Manifest[] = [
     namespaceManifest("monitoring", "restricted"),
+    namespaceManifest("matrix", "restricted"),
     source.manifest,
     {
       path: "apps/monitoring/alloy-values.yaml",
@@ -365,6 +366,37 @@ describe("checkManifests", () => {
     ).toEqual([
       "apps/monitoring/alloy.yaml: HelmRelease monitoring/alloy: invalid " +
         "HelmRelease: /spec: must have required property interval",
+    ]);
+  });
+
+  it("reports a namespace that is not generated", () => {
+    const map = {
+      apiVersion: "v1",
+      kind: "ConfigMap",
+      metadata: { name: "c", namespace: "elsewhere" },
+    };
+
+    expect(messages(tree([{ path: "apps/c.yaml", document: map }]))).toEqual([
+      'apps/c.yaml: ConfigMap elsewhere/c: namespace "elsewhere" is not ' +
+        "generated: return a namespaceManifest for it from the component's " +
+        "generator",
+    ]);
+  });
+
+  it("reports dependsOn on a missing release", () => {
+    const release = alloyRelease({
+      dependsOn: [
+        { name: "alloy-crds" },
+        { name: "alloy", namespace: "monitoring" },
+      ],
+    });
+    const manifests = tree([
+      { path: "apps/monitoring/alloy.yaml", document: release },
+    ]);
+
+    expect(messages(manifests)).toEqual([
+      "apps/monitoring/alloy.yaml: HelmRelease monitoring/alloy: dependsOn " +
+        "names HelmRelease monitoring/alloy-crds, which is not generated",
     ]);
   });
 

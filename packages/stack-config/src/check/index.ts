@@ -20,6 +20,7 @@ import {
   valuesFromSecretUses,
 } from "./references.js";
 import { valuesValidator } from "@axion-stack/values-schemas";
+import { checkDependsOn, checkNamespace, knownNamespaces } from "./targets.js";
 import {
   checkReleaseValues,
   mergedValues,
@@ -83,6 +84,7 @@ interface TreeContext {
   files: Set<string>;
   folders: Set<string>;
   produced: ProducedSecrets;
+  namespaces: Set<string>;
 }
 
 function secretIssues(object: TreeObject, tree: TreeContext): string[] {
@@ -110,6 +112,10 @@ function referenceIssues(object: TreeObject, tree: TreeContext): OutputIssue[] {
   if (kind === "HelmRelease") {
     messages.push(...checkHelmRelease(object, tree.objects));
   }
+  if (kind === "HelmRelease" || apiVersion.startsWith("kustomize.toolkit")) {
+    messages.push(...checkDependsOn(object, tree.objects));
+  }
+  messages.push(...checkNamespace(object, tree.namespaces));
   messages.push(...secretIssues(object, tree));
   return messages.map((message) => ({
     path: object.path,
@@ -138,6 +144,7 @@ export function checkManifests(
     files: new Set(manifests.map((manifest) => manifest.path)),
     folders: folders(manifests),
     produced: producedSecrets(objects),
+    namespaces: knownNamespaces(objects, stack.flux.namespace),
   };
   const issues = [...duplicatePaths(manifests), ...duplicateObjects(objects)];
 
