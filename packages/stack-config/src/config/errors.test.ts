@@ -4,6 +4,9 @@ import {
   ConfigValidationError,
   formatIssues,
   formatValue,
+  isSensitivePath,
+  redactIssue,
+  REDACTED,
   type ConfigIssue,
 } from "./errors.js";
 
@@ -86,6 +89,7 @@ describe("formatValue", () => {
     },
     { name: "missing", value: undefined, expected: "(not set)" },
     { name: "null", value: null, expected: "null" },
+    { name: "redacted", value: REDACTED, expected: "(redacted)" },
   ])("renders $name", ({ value, expected }) => {
     expect(formatValue(value)).toBe(expected);
   });
@@ -113,5 +117,48 @@ describe("ConfigValidationError", () => {
     expect(error).toBeInstanceOf(ConfigValidationError);
     expect(error.name).toBe("ConfigLoadError");
     expect(error.issues).toEqual([syntax]);
+  });
+});
+
+describe("redactIssue", () => {
+  it.each([
+    { path: "sso.clientSecret", sensitive: true },
+    { path: "sso.clientSecret.value", sensitive: true },
+    { path: "database.password", sensitive: true },
+    { path: "authentik.bootstrapToken", sensitive: true },
+    { path: "ess.releaseName", sensitive: false },
+    { path: "policies.autoJoinRooms.rooms[0]", sensitive: false },
+  ])("treats $path as sensitive: $sensitive", ({ path, sensitive }) => {
+    expect(isSensitivePath(path)).toBe(sensitive);
+  });
+
+  it("hides the value of a sensitive path", () => {
+    const issue = {
+      ...releaseName,
+      path: "sso.clientSecret",
+      value: "hunter2",
+    };
+
+    expect(redactIssue(issue).value).toBe(REDACTED);
+    expect(formatIssues([redactIssue(issue)], "a.yaml")).not.toContain(
+      "hunter2",
+    );
+  });
+
+  it("hides values inside listed secret paths", () => {
+    const issue = { ...releaseName, path: "sso.extra", value: "x" };
+
+    expect(redactIssue(issue, ["sso.extra"]).value).toBe(REDACTED);
+    expect(redactIssue(issue).value).toBe("x");
+  });
+
+  it("keeps a missing value missing", () => {
+    const issue = {
+      ...releaseName,
+      path: "sso.clientSecret",
+      value: undefined,
+    };
+
+    expect(redactIssue(issue).value).toBeUndefined();
   });
 });

@@ -1,6 +1,7 @@
 /**
  * Config issues: what validation and loading report, and how they print.
  */
+import { pathsOverlap } from "./paths.js";
 
 /** One problem found in a config, located by its dotted path. */
 export interface ConfigIssue {
@@ -27,6 +28,46 @@ export interface ConfigIssue {
   column?: number;
 }
 
+/** Printed in place of a value that may be a secret. */
+export const REDACTED = "(redacted)";
+
+/**
+ * Path segments under which a value may be a secret, such as
+ * `sso.clientSecret` or a key named `password`.
+ */
+const SENSITIVE_SEGMENT =
+  /secret|password|passphrase|token|credential|private/i;
+
+/**
+ * True when a value at this dotted path may be a secret: a path segment is
+ * named like a credential, or the path is at, inside or above one of
+ * `secretPaths`.
+ */
+export function isSensitivePath(
+  path: string,
+  secretPaths: readonly string[] = [],
+): boolean {
+  const segments = path.split(/[.[\]]/);
+  return (
+    segments.some((segment) => SENSITIVE_SEGMENT.test(segment)) ||
+    secretPaths.some((secretPath) => pathsOverlap(path, secretPath))
+  );
+}
+
+/**
+ * Returns the issue with its value replaced by `REDACTED` when it may be a
+ * secret, so no output, text or JSON, shows it.
+ */
+export function redactIssue(
+  issue: ConfigIssue,
+  secretPaths: readonly string[] = [],
+): ConfigIssue {
+  if (issue.value === undefined || !isSensitivePath(issue.path, secretPaths)) {
+    return issue;
+  }
+  return { ...issue, value: REDACTED };
+}
+
 /** Longest value excerpt printed before it is cut with `...`. */
 const MAX_VALUE_LENGTH = 72;
 
@@ -34,6 +75,9 @@ const MAX_VALUE_LENGTH = 72;
 export function formatValue(value: unknown): string {
   if (value === undefined) {
     return "(not set)";
+  }
+  if (value === REDACTED) {
+    return REDACTED;
   }
   const text = JSON.stringify(value) ?? String(value);
   if (text.length <= MAX_VALUE_LENGTH) {

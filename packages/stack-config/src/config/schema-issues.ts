@@ -182,6 +182,9 @@ function typeFix(context: ErrorContext, expected: string): string {
   if (expectedType === "integer" && typeof value === "number") {
     return `use a whole number, such as ${Math.round(value)}`;
   }
+  if (expectedType === "object") {
+    return `write ${path} as keys and values; docs/config-reference.md lists them`;
+  }
   return `change ${path || "the config"} to ${expected}`;
 }
 

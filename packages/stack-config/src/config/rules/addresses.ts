@@ -4,6 +4,7 @@
  */
 import { BlockList, isIP } from "node:net";
 import { DEFAULTS } from "../defaults.js";
+import { REDACTED } from "../errors.js";
 import { valueAtPath } from "../paths.js";
 import type { ConfigRule, RuleIssue } from "../rules.js";
 
@@ -196,6 +197,14 @@ const URL_KEYS: UrlKey[] = [
   },
 ];
 
+/** Replaces the password in a URL's user info, so output never shows it. */
+function withoutPassword(text: string): string {
+  return text.replace(
+    /^([a-z][a-z0-9+.-]*:\/\/[^/@:]*):[^/@]*@/i,
+    `$1:${REDACTED}@`,
+  );
+}
+
 function urlProblem(
   text: string,
   key: UrlKey,
@@ -254,7 +263,7 @@ export const urlsRule: ConfigRule = {
       return [
         {
           path: key.path,
-          value,
+          value: withoutPassword(value as string),
           ...problem,
           allowed: `an absolute ${scheme} URL without user name or password`,
         },

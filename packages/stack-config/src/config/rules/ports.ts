@@ -213,7 +213,12 @@ export const portCollisionsRule: ConfigRule = {
   reads: ["coturn", "ess.matrixRTC"],
   check(config) {
     const found = overlaps(portUses(config).filter(isValidUse));
-    return [...found].map(([use, others]) => collisionIssue(use, others));
+    return [...found].map(([use, others]) =>
+      collisionIssue(
+        use,
+        others.sort((a, b) => a.start - b.start),
+      ),
+    );
   },
 };
 
