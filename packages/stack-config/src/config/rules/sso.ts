@@ -5,7 +5,7 @@
  */
 import { DEFAULT_HOST_LABELS, DEFAULTS } from "../defaults.js";
 import type { StackConfig } from "../model.js";
-import type { ConfigRule, RuleIssue } from "../rules.js";
+import type { ConfigRule } from "../rules.js";
 import {
   defaultProviderId,
   issuerFor,
@@ -188,25 +188,20 @@ export const ssoClientSecretRule: ConfigRule = {
   },
 };
 
-/** MAS needs Synapse to delegate to it and Authentik to log users in. */
+/** MAS is only useful when Synapse delegates authentication to it. */
 export const masDelegationRule: ConfigRule = {
   name: "mas-delegation",
   description:
-    "With MAS on, Synapse delegates authentication to MAS and MAS logs " +
-    "users in through Authentik with passwords off, so both must be on.",
-  reads: [
-    "ess.matrixAuthenticationService.enabled",
-    "ess.synapse.enabled",
-    "authentik.enabled",
-  ],
+    "With MAS on, Synapse delegates authentication to MAS, so Synapse " +
+    "must be on too.",
+  reads: ["ess.matrixAuthenticationService.enabled", "ess.synapse.enabled"],
   check(config) {
     const masOn = config.ess?.matrixAuthenticationService?.enabled ?? true;
-    if (!masOn) {
+    if (!masOn || config.ess?.synapse?.enabled !== false) {
       return [];
     }
-    const issues: RuleIssue[] = [];
-    if (config.ess?.synapse?.enabled === false) {
-      issues.push({
+    return [
+      {
         path: "ess.synapse.enabled",
         value: false,
         message:
@@ -216,22 +211,8 @@ export const masDelegationRule: ConfigRule = {
         fix:
           "set ess.synapse.enabled to true, or set " +
           "ess.matrixAuthenticationService.enabled to false",
-      });
-    }
-    if (config.authentik?.enabled === false) {
-      issues.push({
-        path: "authentik.enabled",
-        value: false,
-        message:
-          "is false while MAS is on; MAS has password login off and " +
-          "Authentik is its only upstream provider",
-        allowed: "true while ess.matrixAuthenticationService.enabled is true",
-        fix:
-          "set authentik.enabled to true, or set " +
-          "ess.matrixAuthenticationService.enabled to false",
-      });
-    }
-    return issues;
+      },
+    ];
   },
 };
 
