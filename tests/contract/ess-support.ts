@@ -24,9 +24,29 @@ export function defaultStack(chartVersion: EssChartVersion): ResolvedStack {
   return resolveStack({ ...config, ess: { ...config.ess, chartVersion } });
 }
 
-/** Runs every generator, as `generate` does, without the skeleton. */
-export function generateAll(stack: ResolvedStack): Manifest[] {
-  return Object.values(GENERATORS).flatMap((generate) => generate(stack));
+/** Keys of the ESS generators in `GENERATORS`. */
+export const ESS_GENERATORS = [
+  "ess",
+  "synapse",
+  "matrixAuthenticationService",
+  "elementWeb",
+  "elementAdmin",
+  "matrixRTC",
+  "wellKnown",
+] as const;
+
+/**
+ * Runs the ESS generators as registered in `GENERATORS`. Throws when one is
+ * not registered, because `generate` would then leave its values out.
+ */
+export function generateEssManifests(stack: ResolvedStack): Manifest[] {
+  return ESS_GENERATORS.flatMap((key) => {
+    const generate = GENERATORS[key];
+    if (generate === undefined) {
+      throw new Error(`generator "${key}" is not registered in GENERATORS`);
+    }
+    return generate(stack);
+  });
 }
 
 /**
@@ -76,7 +96,7 @@ function documents(manifests: Manifest[]): JsonObject[] {
  * not generated.
  */
 export function essReleaseValues(stack: ResolvedStack): Plain {
-  const objects = documents(generateAll(stack));
+  const objects = documents(generateEssManifests(stack));
   const release = objects.find(
     (object) =>
       object.kind === "HelmRelease" &&

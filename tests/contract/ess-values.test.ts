@@ -12,6 +12,7 @@ import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 import type { ValidateFunction } from "ajv";
 import { describe, expect, it } from "vitest";
+import { resolveStack, type StackConfig } from "@axion-stack/stack-config";
 import {
   coalesceValues,
   defaultStack,
@@ -133,4 +134,61 @@ describe("ESS version differences", () => {
     expect(upstreamValidator("26.4.0")(values)).toBe(true);
     expect(upstreamValidator("26.8.1")(values)).toBe(false);
   }, 60_000);
+});
+
+/** Configs that switch on the branches the default config does not take. */
+const VARIANTS: { name: string; config: Omit<StackConfig, "serverName"> }[] = [
+  {
+    name: "every component off",
+    config: {
+      ess: {
+        synapse: { enabled: false },
+        matrixAuthenticationService: { enabled: false },
+        elementWeb: { enabled: false },
+        elementAdmin: { enabled: false },
+        matrixRTC: { enabled: false },
+      },
+      authentik: { enabled: false },
+      coturn: { enabled: false },
+    },
+  },
+  {
+    name: "own hosts, opt-ins and a UDP range",
+    config: {
+      hosts: { elementWeb: "chat.example.org" },
+      cluster: { storageClassName: "fast", publicIP: "203.0.113.10" },
+      privacy: {
+        bugReportEndpointUrl: "https://rageshake.example.org/api/submit",
+        mapStyleUrl: "https://tiles.example.org/style.json",
+        synapseReportStats: true,
+      },
+      ess: {
+        matrixRTC: {
+          sfu: {
+            rtcUdpPortRange: { start: 31000, end: 31100 },
+            turn: { enabled: false },
+          },
+        },
+      },
+      policies: { retention: { defaultMaxLifetime: "180d" } },
+    },
+  },
+];
+
+describe.each(VERSIONS)("ESS %s variant values", (version) => {
+  it.each(VARIANTS)(
+    "$name pass both schemas",
+    ({ config }) => {
+      const stack = resolveStack({
+        serverName: "example.org",
+        ...config,
+        ess: { ...config.ess, chartVersion: version },
+      });
+      const values = essReleaseValues(stack);
+
+      expect(errorsOf(upstreamValidator(version), values)).toEqual([]);
+      expect(errorsOf(ourValidator(version), values)).toEqual([]);
+    },
+    60_000,
+  );
 });
