@@ -16,7 +16,7 @@ import {
 import { pickTcpPort } from "./processes.js";
 import {
   createSynapseSite,
-  generateSigningKey,
+  writeSigningKey,
   homeserverConfig,
   type SynapseSite,
   writeHomeserverConfig,
@@ -65,7 +65,7 @@ export async function prepareGeneratedSynapse(
     site,
     homeserverConfig(site, adapted),
   );
-  await generateSigningKey(configPath);
+  writeSigningKey(site);
   return { tree, site, configPath, fragments, secrets };
 }
 

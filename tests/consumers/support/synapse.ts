@@ -3,7 +3,7 @@
  * `synapse.additional.*` fragments the way the ESS chart builds it, a
  * config check with Synapse's own parser, and a server on 127.0.0.1.
  */
-import { createHmac, randomBytes } from "node:crypto";
+import { createHmac, generateKeyPairSync, randomBytes } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { stringify } from "yaml";
@@ -133,15 +133,18 @@ function synapsePython(args: string[], timeoutMs: number) {
   return runCommand(TOOLS.synapse.path, args, { timeoutMs });
 }
 
-/** Generates the signing key that homeserver.yaml names. */
-export async function generateSigningKey(configPath: string): Promise<void> {
-  const result = await synapsePython(
-    ["-m", "synapse.app.homeserver", "-c", configPath, "--generate-keys"],
-    60_000,
-  );
-  if (result.code !== 0) {
-    throw new Error(`synapse --generate-keys failed:\n${result.stderr}`);
-  }
+/**
+ * Writes a new ed25519 signing key in Synapse's key file format: the
+ * algorithm, a key version and the unpadded base64 of the 32-byte seed.
+ * This is what `--generate-keys` writes, without starting Python.
+ */
+export function writeSigningKey(site: SynapseSite): void {
+  const { privateKey } = generateKeyPairSync("ed25519");
+  const seed = privateKey.export({ format: "jwk" }).d as string;
+  const base64 = Buffer.from(seed, "base64url")
+    .toString("base64")
+    .replace(/=+$/, "");
+  writeFileSync(join(site.dir, "signing.key"), `ed25519 a_test ${base64}\n`);
 }
 
 /**
