@@ -13,6 +13,14 @@ export default defineStack({
   },
   ess: {
     chartVersion: "26.4.0",
+    matrixRTC: {
+      sfu: {
+        // The node's public address is not pinned in this config, so LiveKit
+        // asks a public STUN server for it at start-up. Setting
+        // cluster.publicIP instead keeps that lookup off.
+        useStunToDiscoverPublicIP: true,
+      },
+    },
   },
   policies: {
     retention: { enabled: true, minLifetime: "1d", maxLifetime: "1y" },
