@@ -144,7 +144,7 @@ function componentValues(stack: ResolvedStack): AuthentikValues["worker"] {
   return {
     replicas: multiNode ? 2 : 1,
     pdb: multiNode ? { enabled: true, minAvailable: "1" } : { enabled: false },
-    // A copy for each component, so the YAML holds no anchors and aliases.
+    // A copy for each component, so the YAML contains no anchors or aliases.
     containerSecurityContext: structuredClone(CONTAINER_SECURITY),
   };
 }
