@@ -245,6 +245,25 @@ describe("checkManifests", () => {
     ]);
   });
 
+  it("accepts the folder that the secrets command writes", () => {
+    const manifests = tree().map((manifest) =>
+      manifest.path.endsWith("/apps.yaml") && "document" in manifest
+        ? {
+            ...manifest,
+            document: {
+              ...manifest.document,
+              spec: {
+                ...(manifest.document.spec as JsonObject),
+                path: "./flux/secrets",
+              },
+            },
+          }
+        : manifest,
+    );
+
+    expect(messages(manifests)).toEqual([]);
+  });
+
   it("reports a kustomization entry that is missing", () => {
     const manifests = tree([
       {

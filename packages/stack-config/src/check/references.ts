@@ -5,6 +5,7 @@
 import { posix } from "node:path";
 import type { ResolvedStack } from "../config/resolve.js";
 import { VALUES_KEY } from "../flux/resources.js";
+import { SECRETS_DIR } from "../secrets/layout.js";
 import type { JsonObject, JsonValue, Manifest } from "../generators/types.js";
 import type { OutputIssue } from "./issues.js";
 import { getObject, getPath, getString, type TreeObject } from "./objects.js";
@@ -31,6 +32,14 @@ export function folders(manifests: Manifest[]): Set<string> {
   return result;
 }
 
+/**
+ * Folders of the tree that another command writes, so `generate` never
+ * has them: `axion-stack secrets` writes the SOPS-encrypted Secrets.
+ */
+export const FOLDERS_OUTSIDE_GENERATE: ReadonlySet<string> = new Set([
+  SECRETS_DIR,
+]);
+
 /** Returns the problems with a Flux Kustomization's `spec.path`. */
 export function checkFluxPath(
   stack: ResolvedStack,
@@ -40,6 +49,9 @@ export function checkFluxPath(
   const path = getString(object.document, ["spec", "path"]);
   const root = posix.normalize(stack.flux.path);
   const relative = posix.relative(root, posix.normalize(path));
+  if (FOLDERS_OUTSIDE_GENERATE.has(relative)) {
+    return [];
+  }
   if (relative.startsWith("..") || relative === "" || !existing.has(relative)) {
     return [
       `spec.path "${path}" names no folder of the generated tree ` +
