@@ -7,7 +7,7 @@ import { loadConfig } from "./load.js";
 
 let dir: string;
 
-/** Files written into a fresh temporary folder before the tests. */
+/** Files written into a fresh temporary directory before the tests. */
 const FILES: Record<string, string> = {
   "ok.yaml": "serverName: example.org\ncoturn:\n  port: 3478\n",
   "ok.yml": "serverName: example.org\n",
@@ -136,9 +136,9 @@ describe("loadConfig", () => {
     );
   });
 
-  it("rejects a folder", async () => {
+  it("rejects a directory", async () => {
     expect((await loadIssue("esm")).message).toBe(
-      "is a folder, not a config file",
+      "is a directory, not a config file",
     );
   });
 

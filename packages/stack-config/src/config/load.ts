@@ -56,7 +56,7 @@ async function checkFile(path: string): Promise<void> {
   if (found.isDirectory()) {
     throw loadError(path, {
       value: path,
-      message: "is a folder, not a config file",
+      message: "is a directory, not a config file",
       fix: "pass --config with the config file inside it, such as stack.config.ts",
     });
   }
@@ -208,7 +208,7 @@ async function importModule(path: string): Promise<unknown> {
 }
 
 /**
- * Loads the config file at `path` (relative to the working folder) and
+ * Loads the config file at `path` (relative to the working directory) and
  * returns its content, not yet validated. Throws ConfigLoadError, with the
  * line and column where known, when the file is missing, has an unknown
  * extension, does not parse or exports no config.
