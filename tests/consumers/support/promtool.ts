@@ -43,7 +43,8 @@ function parseYaml(text: string): unknown {
   try {
     return parse(text) as unknown;
   } catch {
-    // Most strings in the tree are not YAML documents at all.
+    // A string that is not valid YAML, such as Alloy config, is not a
+    // Prometheus file.
     return undefined;
   }
 }
