@@ -1,5 +1,5 @@
 /** The CLI commands: each loads the config, then renders, writes or lists. */
-import { relative, resolve } from "node:path";
+import { join, relative, resolve } from "node:path";
 import { formatIssues } from "../config/errors.js";
 import { resolveStack } from "../config/resolve.js";
 import {
@@ -8,6 +8,7 @@ import {
   type Render,
   type ValidatedConfig,
 } from "../pipeline.js";
+import { missingSecretFiles } from "../secrets/layout.js";
 import { formatChanges } from "../writer/diff.js";
 import { planChanges } from "../writer/tree.js";
 import { completeTree, writeTree } from "../writer/write.js";
@@ -81,6 +82,7 @@ export async function runGenerate(args: CliArgs, io: CliIo): Promise<void> {
     } else {
       io.stdout(formatChanges(changes));
     }
+    warnMissingSecrets(result, outDir, io);
     if (changes.length > 0) {
       throw new DriftError(changes.length);
     }
@@ -88,6 +90,7 @@ export async function runGenerate(args: CliArgs, io: CliIo): Promise<void> {
     return;
   }
 
+  warnMissingSecrets(result, outDir, io);
   const summary = await writeTree(outDir, result.files);
   io.progress(`write ${summary.files.length} files to ${shownOut}`);
   if (args.json) {
@@ -97,6 +100,23 @@ export async function runGenerate(args: CliArgs, io: CliIo): Promise<void> {
         summary.changes.map(({ path, kind }) => ({ path, kind })),
       ),
     );
+  }
+}
+
+/**
+ * Warns about each declared Secret without its encrypted file, which
+ * `generate` never writes: the `secrets` Kustomization would fail on it.
+ */
+function warnMissingSecrets(result: Render, outDir: string, io: CliIo) {
+  const missing = missingSecretFiles(result.stack, outDir);
+  for (const file of missing) {
+    io.progress(
+      `warning: Secret ${file.spec.name} has no file at ` +
+        `${displayPath(io, join(outDir, file.path))}`,
+    );
+  }
+  if (missing.length > 0) {
+    io.progress('warning: run "axion-stack secrets" to create them');
   }
 }
 

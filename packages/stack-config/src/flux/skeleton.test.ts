@@ -39,9 +39,35 @@ describe("buildSkeleton", () => {
     });
     expect(apps.spec).toMatchObject({
       path: "./flux/apps",
-      dependsOn: [{ name: "infrastructure" }],
+      dependsOn: [{ name: "infrastructure" }, { name: "secrets" }],
     });
     expect(infrastructure.spec).not.toHaveProperty("decryption");
+  });
+
+  it("decrypts the Secrets in their own Kustomization", () => {
+    const tree = buildSkeleton(stack, []);
+    const secrets = byPath(tree, "clusters/edge/secrets.yaml");
+
+    expect(secrets.spec).toMatchObject({
+      path: "./flux/secrets",
+      dependsOn: [{ name: "infrastructure" }],
+      decryption: { provider: "sops", secretRef: { name: "sops-age" } },
+    });
+    expect(tree.map((manifest) => manifest.path)).not.toContain(
+      "secrets/kustomization.yaml",
+    );
+  });
+
+  it("omits the Secrets without declared Secrets", () => {
+    const tree = buildSkeleton({ ...stack, secrets: {} }, []);
+    const apps = byPath(tree, "clusters/edge/apps.yaml");
+
+    expect(tree.map((manifest) => manifest.path)).not.toContain(
+      "clusters/edge/secrets.yaml",
+    );
+    expect(apps.spec).toMatchObject({
+      dependsOn: [{ name: "infrastructure" }],
+    });
   });
 
   it("adds the SOPS decryption block on request", () => {

@@ -27,6 +27,7 @@ import {
 } from "./namespaces.js";
 import { fluxKustomization } from "./resources.js";
 import { SOURCES_DIR } from "./sources.js";
+import { SECRETS_DIR } from "../secrets/layout.js";
 
 /** Layer folders, in the order Flux applies them. */
 export const INFRASTRUCTURE_DIR = "infrastructure";
@@ -103,7 +104,12 @@ export function mergeDeclarations(manifests: Manifest[]): Manifest[] {
   return result;
 }
 
-/** Returns the Flux Kustomizations of the infrastructure and apps layers. */
+/**
+ * Returns the Flux Kustomizations of the infrastructure and apps layers,
+ * and of the SOPS-encrypted Secrets when the stack declares any. The
+ * `secrets` Kustomization applies what `axion-stack secrets` wrote under
+ * `secrets/`, which `generate` never touches; apps wait for it.
+ */
 export function clusterManifests(
   stack: ResolvedStack,
   options: SkeletonOptions = {},
@@ -116,8 +122,9 @@ export function clusterManifests(
     ...(options.sopsDecryption ? { decryptionSecret: SOPS_SECRET_NAME } : {}),
   };
   const dir = clusterDir(stack);
+  const hasSecrets = Object.keys(stack.secrets).length > 0;
 
-  return [
+  const manifests: Manifest[] = [
     {
       path: `${dir}/${INFRASTRUCTURE_DIR}.yaml`,
       document: fluxKustomization({
@@ -132,10 +139,25 @@ export function clusterManifests(
         ...common,
         name: APPS_DIR,
         path: fluxPath(stack, APPS_DIR),
-        dependsOn: [INFRASTRUCTURE_DIR],
+        dependsOn: hasSecrets
+          ? [INFRASTRUCTURE_DIR, SECRETS_DIR]
+          : [INFRASTRUCTURE_DIR],
       }),
     },
   ];
+  if (hasSecrets) {
+    manifests.push({
+      path: `${dir}/${SECRETS_DIR}.yaml`,
+      document: fluxKustomization({
+        ...common,
+        name: SECRETS_DIR,
+        path: fluxPath(stack, SECRETS_DIR),
+        dependsOn: [INFRASTRUCTURE_DIR],
+        decryptionSecret: SOPS_SECRET_NAME,
+      }),
+    });
+  }
+  return manifests;
 }
 
 function hasKustomization(folder: string): boolean {
