@@ -20,6 +20,7 @@ import {
   type KustomizeBuild,
   objectTypes,
 } from "./support/kustomize.js";
+import { writeTestSecrets } from "../secrets/harness.js";
 import { skipWithoutTools, TOOLS } from "./support/tools.js";
 import {
   fluxKustomizations,
@@ -53,6 +54,7 @@ const skip = skipWithoutTools([
   TOOLS.kustomize,
   TOOLS.kubeconform,
   TOOLS.kubernetesSchemas,
+  TOOLS.sops,
 ]);
 
 type KubeObject = { [key: string]: unknown };
@@ -114,6 +116,8 @@ describe.skipIf(skip)("generated tree under kustomize and kubeconform", () => {
   beforeAll(async () => {
     work = mkdtempSync(join(tmpdir(), "axion-kustomize-"));
     tree = await generateTree(STACK_CONFIG, join(work, "repo"));
+    // The `secrets` Kustomization applies what `axion-stack secrets` writes.
+    await writeTestSecrets(tree.repoRoot, tree.fluxRoot, tree.stack);
     kubernetes = new KubernetesSchemas(TOOLS.kubernetesSchemas.path);
     crdSchemas = FLUX_CRDS.flatMap((path) =>
       readUpstreamDocuments(path).flatMap((crd) =>

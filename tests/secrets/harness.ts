@@ -15,7 +15,9 @@ import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import {
+  createMissingSecrets,
   findSopsBinary,
+  type ResolvedStack,
   resolveStack,
   type SecretsContext,
   type StackConfig,
@@ -53,14 +55,8 @@ export function createAgeKey(keyFile: string): string {
   }).trim();
 }
 
-/** Sets up a repository whose `.sops.yaml` names a fresh age recipient. */
-export function createTestRepository(config: StackConfig): TestRepository {
-  const root = mkdtempSync(join(tmpdir(), "axion-secrets-"));
-  const keyFile = join(
-    mkdtempSync(join(tmpdir(), "axion-age-")),
-    "test.agekey",
-  );
-  const recipient = createAgeKey(keyFile);
+/** Writes a `.sops.yaml` like the repository's, for one age recipient. */
+function writeSopsConfig(root: string, recipient: string): void {
   writeFileSync(
     join(root, ".sops.yaml"),
     [
@@ -71,6 +67,17 @@ export function createTestRepository(config: StackConfig): TestRepository {
       "",
     ].join("\n"),
   );
+}
+
+/** Sets up a repository whose `.sops.yaml` names a fresh age recipient. */
+export function createTestRepository(config: StackConfig): TestRepository {
+  const root = mkdtempSync(join(tmpdir(), "axion-secrets-"));
+  const keyFile = join(
+    mkdtempSync(join(tmpdir(), "axion-age-")),
+    "test.agekey",
+  );
+  const recipient = createAgeKey(keyFile);
+  writeSopsConfig(root, recipient);
   const lines: string[] = [];
   const treeRoot = join(root, "flux");
   const context: SecretsContext = {
@@ -85,6 +92,35 @@ export function createTestRepository(config: StackConfig): TestRepository {
     log: (line) => lines.push(line),
   };
   return { root, treeRoot, keyFile, recipient, lines, context };
+}
+
+/**
+ * Encrypts every declared Secret of `stack` into `treeRoot` as
+ * `axion-stack secrets` does, for a fresh age key that a `.sops.yaml` in
+ * `repoRoot` names. Returns the key file, which lives outside `repoRoot`.
+ */
+export async function writeTestSecrets(
+  repoRoot: string,
+  treeRoot: string,
+  stack: ResolvedStack,
+): Promise<string> {
+  const keyFile = join(
+    mkdtempSync(join(tmpdir(), "axion-age-")),
+    "test.agekey",
+  );
+  writeSopsConfig(repoRoot, createAgeKey(keyFile));
+  await createMissingSecrets({
+    stack,
+    repoRoot,
+    treeRoot,
+    sops: {
+      binary: sopsBinary(),
+      configPath: join(repoRoot, ".sops.yaml"),
+      cwd: repoRoot,
+    },
+    log: () => {},
+  });
+  return keyFile;
 }
 
 /** Runs the real `sops decrypt` with the test key and returns stdout. */
