@@ -7,6 +7,7 @@ import { redactIssue, type ConfigIssue } from "./errors.js";
 import type { StackConfig } from "./model.js";
 import { comparePaths } from "./paths.js";
 import { CONFIG_RULES, runRules, type ConfigRule } from "./rules.js";
+import { SECRET_CONFIG_PATHS } from "./rules/sso.js";
 import { schemaIssues } from "./schema-issues.js";
 import { loadConfigSchema } from "./schema.js";
 
@@ -82,7 +83,9 @@ export function validateConfig(
   } catch (error) {
     issues = [internalError(error)];
   }
-  const sorted = sortIssues(issues).map((issue) => redactIssue(issue));
+  const sorted = sortIssues(issues).map((issue) =>
+    redactIssue(issue, SECRET_CONFIG_PATHS),
+  );
   const errors = sorted.filter((issue) => issue.severity === "error");
   const warnings = sorted.filter((issue) => issue.severity === "warning");
   if (errors.length > 0) {
