@@ -118,6 +118,20 @@ describe("main", () => {
     expect(await readFile(path, "utf8")).toMatch(/edited\n$/);
   });
 
+  it("exits 2 when --out is a file", async () => {
+    await writeFile(join(dir, "out"), "a file\n");
+    const { code, progress } = await run(
+      "generate",
+      "--config",
+      "stack.yaml",
+      "--out",
+      "out",
+    );
+
+    expect(code).toBe(EXIT.checkFailed);
+    expect(progress.at(-1)).toContain("is a file, not a folder");
+  });
+
   it("prints the plan as JSON", async () => {
     const { code, stdout } = await run(
       "generate",

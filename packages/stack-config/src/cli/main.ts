@@ -4,7 +4,7 @@
  */
 import { ConfigValidationError } from "../config/errors.js";
 import { OutputCheckError } from "../check/issues.js";
-import { UnsafePathError } from "../writer/paths.js";
+import { OutputFolderError, UnsafePathError } from "../writer/paths.js";
 import { UnmanagedFileError } from "../writer/tree.js";
 import { type CliArgs, parseCliArgs } from "./args.js";
 import type { CliIo } from "./commands.js";
@@ -91,7 +91,8 @@ function reportError(
     error instanceof OutputCheckError ||
     error instanceof DriftError ||
     error instanceof UnsafePathError ||
-    error instanceof UnmanagedFileError
+    error instanceof UnmanagedFileError ||
+    error instanceof OutputFolderError
   ) {
     io.progress(`error: ${message}`);
     return EXIT.checkFailed;

@@ -19,6 +19,17 @@ export class UnsafePathError extends Error {
   }
 }
 
+/** Thrown when the output folder exists but is not a folder. */
+export class OutputFolderError extends Error {
+  constructor(readonly path: string) {
+    super(
+      `output folder ${path} is a file, not a folder: pass --out with a ` +
+        "folder, or move the file away",
+    );
+    this.name = "OutputFolderError";
+  }
+}
+
 /** Matches what `flux bootstrap` owns under `clusters/<name>/`. */
 const BOOTSTRAP_OWNED =
   /^clusters\/[^/]+\/(flux-system(\/|$)|kustomization\.yaml$)/;

@@ -4,7 +4,7 @@
  */
 import { lstat, readdir, readFile } from "node:fs/promises";
 import { join, posix } from "node:path";
-import { MANAGED_LIST } from "./paths.js";
+import { MANAGED_LIST, OutputFolderError, unsafePathReason } from "./paths.js";
 import { HEADER_PREFIX, type RenderedFile } from "./serialise.js";
 
 /** One entry of an existing tree, by its path relative to the root. */
@@ -58,11 +58,16 @@ export function managedListContent(paths: string[]): string {
   return [comment, ...sorted].join("\n") + "\n";
 }
 
-/** Returns the paths of the previous run's managed list, empty if none. */
+/**
+ * Returns the paths of the previous run's managed list, empty if none.
+ * Lines that are not a safe tree path are ignored, so an edited list can
+ * never make the writer read or drop a file outside the root.
+ */
 export async function readManagedList(root: string): Promise<Set<string>> {
   const text = await readIfPresent(join(root, MANAGED_LIST));
   const lines = (text ?? "").split("\n").map((line) => line.trim());
-  return new Set(lines.filter((line) => line !== "" && !line.startsWith("#")));
+  const paths = lines.filter((line) => line !== "" && !line.startsWith("#"));
+  return new Set(paths.filter((path) => unsafePathReason(path) === undefined));
 }
 
 /** Lists every entry under root, depth first, without following symlinks. */
@@ -76,6 +81,9 @@ export async function scanTree(
   } catch (error) {
     if (isMissing(error)) {
       return [];
+    }
+    if ((error as NodeJS.ErrnoException).code === "ENOTDIR") {
+      throw new OutputFolderError(root);
     }
     throw error;
   }
@@ -103,42 +111,76 @@ export function hasGeneratedHeader(text: string): boolean {
 }
 
 /**
+ * Returns the entry that keeps a file from being written at path: a
+ * symlink or file where the path needs a folder, or a folder or symlink at
+ * the path itself. Writing through a symlink could leave the output root.
+ */
+function blockingEntry(
+  path: string,
+  kinds: Map<string, TreeEntry["kind"]>,
+): string | undefined {
+  const parts = path.split("/");
+  for (let depth = 1; depth < parts.length; depth += 1) {
+    const folder = parts.slice(0, depth).join("/");
+    const kind = kinds.get(folder);
+    if (kind === "symlink" || kind === "file") {
+      return folder;
+    }
+  }
+  const kind = kinds.get(path);
+  return kind === "directory" || kind === "symlink" ? path : undefined;
+}
+
+/** Returns the change of one new file, or a foreign path it would replace. */
+async function compareFile(
+  root: string,
+  file: RenderedFile,
+  kinds: Map<string, TreeEntry["kind"]>,
+  previous: Set<string>,
+): Promise<FileChange | string | undefined> {
+  const blocking = blockingEntry(file.path, kinds);
+  if (blocking !== undefined) {
+    return blocking;
+  }
+  if (!kinds.has(file.path)) {
+    return { path: file.path, kind: "add", before: "", after: file.content };
+  }
+
+  const before = await readFile(join(root, file.path), "utf8");
+  const managed =
+    previous.has(file.path) ||
+    file.path === MANAGED_LIST ||
+    hasGeneratedHeader(before);
+  if (!managed) {
+    return file.path;
+  }
+  return before === file.content
+    ? undefined
+    : { path: file.path, kind: "modify", before, after: file.content };
+}
+
+/**
  * Compares a render with the tree at root. Files of the previous run that
  * are no longer generated are deletions; other files are left alone.
- * Throws UnmanagedFileError when a new file would replace a foreign one.
+ * Throws UnmanagedFileError when a new file would replace a foreign file,
+ * folder or symlink.
  */
 export async function planChanges(
   root: string,
   files: RenderedFile[],
 ): Promise<FileChange[]> {
+  const entries = await scanTree(root);
+  const kinds = new Map(entries.map((entry) => [entry.path, entry.kind]));
   const previous = await readManagedList(root);
   const changes: FileChange[] = [];
   const foreign: string[] = [];
 
   for (const file of files) {
-    const before = await readIfPresent(join(root, file.path));
-    if (before === undefined) {
-      changes.push({
-        path: file.path,
-        kind: "add",
-        before: "",
-        after: file.content,
-      });
-      continue;
-    }
-    const managed =
-      previous.has(file.path) ||
-      file.path === MANAGED_LIST ||
-      hasGeneratedHeader(before);
-    if (!managed) {
-      foreign.push(file.path);
-    } else if (before !== file.content) {
-      changes.push({
-        path: file.path,
-        kind: "modify",
-        before,
-        after: file.content,
-      });
+    const result = await compareFile(root, file, kinds, previous);
+    if (typeof result === "string") {
+      foreign.push(result);
+    } else if (result !== undefined) {
+      changes.push(result);
     }
   }
   if (foreign.length > 0) {
@@ -147,10 +189,8 @@ export async function planChanges(
 
   const next = new Set(files.map((file) => file.path));
   for (const path of [...previous].sort()) {
-    const before = next.has(path)
-      ? undefined
-      : await readIfPresent(join(root, path));
-    if (before !== undefined) {
+    if (!next.has(path) && kinds.get(path) === "file") {
+      const before = await readFile(join(root, path), "utf8");
       changes.push({ path, kind: "delete", before, after: "" });
     }
   }

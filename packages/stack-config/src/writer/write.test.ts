@@ -12,7 +12,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { formatChanges } from "./diff.js";
-import { MANAGED_LIST } from "./paths.js";
+import { MANAGED_LIST, OutputFolderError } from "./paths.js";
 import type { RenderedFile } from "./serialise.js";
 import { planChanges, UnmanagedFileError } from "./tree.js";
 import { completeTree, writeTree } from "./write.js";
@@ -120,6 +120,39 @@ describe("writeTree", () => {
     expect((await lstat(out)).isSymbolicLink()).toBe(true);
     expect(await readFile(join(target, "apps/a.yaml"), "utf8")).toBe(
       `${HEADER}apps/a.yaml\n`,
+    );
+  });
+
+  it("rejects writing through a foreign symlink", async () => {
+    const elsewhere = join(parent, "elsewhere");
+    await mkdir(elsewhere);
+    await mkdir(out);
+    await symlink(elsewhere, join(out, "apps"));
+
+    await expect(writeTree(out, [file("apps/a.yaml")])).rejects.toThrow(
+      UnmanagedFileError,
+    );
+    await expect(readdir(elsewhere)).resolves.toEqual([]);
+  });
+
+  it("ignores unsafe lines in the managed list", async () => {
+    await writeFile(join(parent, "outside.yaml"), "keep\n");
+    await writeTree(out, [file("apps/a.yaml")]);
+    await put(MANAGED_LIST, "../outside.yaml\napps/a.yaml\n");
+
+    const summary = await writeTree(out, [file("apps/a.yaml")]);
+
+    expect(summary.changes.map((change) => change.path)).toEqual([
+      MANAGED_LIST,
+    ]);
+    expect(await readFile(join(parent, "outside.yaml"), "utf8")).toBe("keep\n");
+  });
+
+  it("rejects an output path that is a file", async () => {
+    await writeFile(out, "not a folder\n");
+
+    await expect(writeTree(out, [file("apps/a.yaml")])).rejects.toThrow(
+      OutputFolderError,
     );
   });
 
