@@ -3,8 +3,8 @@
  * use the API versions that Flux 2.9 serves: HelmRelease
  * `helm.toolkit.fluxcd.io/v2`, sources and Kustomization `v1`.
  */
-import { stringify } from "yaml";
 import type { JsonObject, JsonValue } from "../generators/types.js";
+import { toYaml } from "../writer/serialise.js";
 import { MANAGED_BY_LABELS } from "./names.js";
 
 export const HELM_RELEASE_API = "helm.toolkit.fluxcd.io/v2";
@@ -98,7 +98,7 @@ export function valuesConfigMap(options: {
     apiVersion: "v1",
     kind: "ConfigMap",
     metadata: metadata(options.name, options.namespace, WATCH_LABEL),
-    data: { [VALUES_KEY]: stringify(options.values, { lineWidth: 0 }) },
+    data: { [VALUES_KEY]: toYaml(options.values) },
   };
 }
 

@@ -94,6 +94,13 @@ describe("toYaml", () => {
     expect(text).toBe("first:\n  a: 1\nsecond:\n  a: 1\n");
   });
 
+  it.each(["on", "yes", "y", "off", "no", "2026-01-01", "1:30", "0777"])(
+    "quotes %s so go-yaml reads a string",
+    (value) => {
+      expect(toYaml({ value })).toBe(`value: "${value}"\n`);
+    },
+  );
+
   it("writes multi-line strings as literal blocks", () => {
     const text = toYaml({ data: { "values.yaml": "a: 1\nb: 2\n" } });
 

@@ -78,9 +78,15 @@ export function headerComment(path: string, info: HeaderInfo): string {
   return "";
 }
 
-/** Serialises one YAML document without anchors or folded lines. */
+/**
+ * Serialises one YAML document without anchors or folded lines. Strings
+ * are quoted by YAML 1.1 rules, because Kubernetes, Helm and Flux read
+ * YAML with go-yaml, which takes an unquoted `on`, `yes` or `y` for a
+ * boolean.
+ */
 export function toYaml(document: JsonValue): string {
   return stringify(document, {
+    version: "1.1",
     lineWidth: 0,
     minContentWidth: 0,
     aliasDuplicateObjects: false,
