@@ -13,7 +13,8 @@ import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { findUndefinedValuesPaths } from "./chart-defaults.js";
 
-const UPSTREAM_VALUES = `authentik-helm/authentik-${AUTHENTIK_CHART_VERSION}/values.yaml`;
+const UPSTREAM_VALUES =
+  `authentik-helm/authentik-${AUTHENTIK_CHART_VERSION}/` + "values.yaml";
 
 /**
  * Keys of the Bitnami PostgreSQL subchart (18.8.11). The authentik chart

@@ -46,7 +46,9 @@ function compare(
   if (typeName(ours) !== typeName(defaults)) {
     issues.push({
       path,
-      problem: `is ${typeName(ours)}, the chart's default is ${typeName(defaults)}`,
+      problem:
+        `is ${typeName(ours)}, ` +
+        `the chart's default is ${typeName(defaults)}`,
     });
     return;
   }

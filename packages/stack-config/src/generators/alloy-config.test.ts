@@ -115,10 +115,28 @@ describe("alloyConfigBlocks", () => {
       "discovery.kubernetes.ess",
       "discovery.relabel.ess",
       "prometheus.scrape.ess",
+      "discovery.kubernetes.authentik",
+      "discovery.relabel.authentik",
+      "prometheus.scrape.authentik",
       "discovery.kubernetes.pods",
       "discovery.relabel.pod_logs",
       "loki.source.kubernetes.pods",
     ]);
+  });
+
+  it("scrapes Authentik only when it runs", () => {
+    const stack = resolveStack({
+      serverName: "example.org",
+      authentik: { enabled: false },
+      monitoring: {
+        prometheusUrl: "http://prometheus.example:9090",
+        lokiUrl: "http://loki.example:3100",
+      },
+    });
+    const names = alloyConfigBlocks(stack).map((block) => block.label);
+
+    expect(componentNames()).toContain("prometheus.scrape.authentik");
+    expect(names).not.toContain("authentik");
   });
 
   it("skips agents that are off", () => {

@@ -1,7 +1,7 @@
 /**
  * The Alloy configuration of the stack: scrape kube-state-metrics, the node
- * exporter and the ESS components, read every pod's logs through the
- * Kubernetes API, and ship metrics to Prometheus and logs to Loki.
+ * exporter, the ESS components and Authentik, read every pod's logs through
+ * the Kubernetes API, and ship metrics to Prometheus and logs to Loki.
  */
 import { HOST_ACCESS_NAMESPACES } from "../config/defaults.js";
 import type { ResolvedStack } from "../config/resolve.js";
@@ -32,6 +32,9 @@ const ESS_METRICS_PORTS = [
   "metrics",
   "internal",
 ];
+
+/** Container port of Authentik's server and worker that serves `/metrics`. */
+const AUTHENTIK_METRICS_PORTS = ["metrics"];
 
 const METRICS_RECEIVER = ref("prometheus.remote_write.default.receiver");
 const LOGS_RECEIVER = ref("loki.write.default.receiver");
@@ -138,7 +141,8 @@ function scrape(
 
 /** Scrapes the kube-state-metrics Service by its cluster DNS name. */
 function kubeStateMetrics(stack: ResolvedStack): AlloyBlock[] {
-  const service = `${KUBE_STATE_METRICS_RELEASE}.${stack.monitoring.namespace}.svc`;
+  const { namespace } = stack.monitoring;
+  const service = `${KUBE_STATE_METRICS_RELEASE}.${namespace}.svc`;
   const target = { __address__: `${service}:${KUBE_STATE_METRICS_PORT}` };
   const block = scrape("kube_state_metrics", "kube-state-metrics", {
     targets: [target],
@@ -175,24 +179,31 @@ function nodeExporter(): AlloyBlock[] {
   ];
 }
 
-/** Scrapes every running ESS pod on its metrics container port. */
-function essComponents(stack: ResolvedStack): AlloyBlock[] {
+/**
+ * Scrapes every running pod of one namespace on the container ports named
+ * in `portNames`, under the component label and job `name`.
+ */
+function podMetrics(
+  name: string,
+  namespace: string,
+  portNames: string[],
+): AlloyBlock[] {
   return [
-    podDiscovery("ess", stack.ess.namespace),
+    podDiscovery(name, namespace),
     {
       name: "discovery.relabel",
-      label: "ess",
-      attributes: { targets: ref("discovery.kubernetes.ess.targets") },
+      label: name,
+      attributes: { targets: ref(`discovery.kubernetes.${name}.targets`) },
       blocks: [
         keepMatching(
           "__meta_kubernetes_pod_container_port_name",
-          ESS_METRICS_PORTS.join("|"),
+          portNames.join("|"),
         ),
         keepMatching("__meta_kubernetes_pod_phase", "Running"),
         ...POD_LABELS,
       ],
     },
-    scrape("ess", "ess", { targets: ref("discovery.relabel.ess.output") }),
+    scrape(name, name, { targets: ref(`discovery.relabel.${name}.output`) }),
   ];
 }
 
@@ -239,7 +250,14 @@ export function alloyConfigBlocks(stack: ResolvedStack): AlloyBlock[] {
     ...writers(stack),
     ...(monitoring.kubeStateMetrics.enabled ? kubeStateMetrics(stack) : []),
     ...(monitoring.nodeExporter.enabled ? nodeExporter() : []),
-    ...essComponents(stack),
+    ...podMetrics("ess", stack.ess.namespace, ESS_METRICS_PORTS),
+    ...(stack.authentik.enabled
+      ? podMetrics(
+          "authentik",
+          stack.authentik.namespace,
+          AUTHENTIK_METRICS_PORTS,
+        )
+      : []),
     ...podLogs(),
   ];
 }

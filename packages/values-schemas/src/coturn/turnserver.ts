@@ -90,6 +90,6 @@ export interface TurnServerConfig {
   "log-file": "stdout";
   /** One log file without a date suffix. */
   "simple-log": true;
-  /** Writable place for the PID file, because the root filesystem is read-only. */
+  /** PID file on a writable volume, as the root filesystem is read-only. */
   pidfile: string;
 }
