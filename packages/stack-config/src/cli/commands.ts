@@ -92,7 +92,17 @@ export async function runGenerate(args: CliArgs, io: CliIo): Promise<void> {
 
   warnMissingSecrets(result, outDir, io);
   const summary = await writeTree(outDir, result.files);
-  io.progress(`write ${summary.files.length} files to ${shownOut}`);
+  if (args.debug) {
+    for (const change of summary.changes) {
+      io.progress(`  ${change.kind} ${change.path}`);
+    }
+  }
+  const count = summary.files.length;
+  io.progress(
+    summary.changes.length === 0
+      ? `write: ${shownOut} is up to date (${count} files)`
+      : `write ${count} files to ${shownOut}`,
+  );
   if (args.json) {
     io.stdout(
       jsonPlan(

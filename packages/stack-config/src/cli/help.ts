@@ -24,7 +24,8 @@ Options:
   --out <dir>      Folder of the Flux tree (default: ./flux)
   --check          Compare with --out instead of writing
   --json           Print a machine-readable plan or issue list on stdout
-  --debug          Print stack traces of unexpected errors
+  --debug          Print each changed file and the stack trace of an
+                   unexpected error
   --name <name>    invite: invitation name (default: invite-<date>-<time>)
   --authentik-url <url>
                    invite: Authentik's base URL for the API call (default:

@@ -102,6 +102,9 @@ describe("main", () => {
     expect(generated.progress.at(-1)).toMatch(/^write \d+ files to out\/$/);
     expect(checked.code).toBe(EXIT.ok);
     expect(checked.stdout).toBe("");
+
+    const again = await run("generate", ...args);
+    expect(again.progress.at(-1)).toMatch(/^write: out\/ is up to date/);
   });
 
   it("exits 2 with a diff on drift", async () => {

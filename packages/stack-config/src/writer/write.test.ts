@@ -65,6 +65,16 @@ describe("writeTree", () => {
     );
   });
 
+  it("leaves an unchanged tree untouched", async () => {
+    await writeTree(out, [file("apps/a.yaml")]);
+    const before = (await lstat(join(out, "apps/a.yaml"))).ino;
+
+    const summary = await writeTree(out, [file("apps/a.yaml")]);
+
+    expect(summary.changes).toEqual([]);
+    expect((await lstat(join(out, "apps/a.yaml"))).ino).toBe(before);
+  });
+
   it("keeps flux-system and files it never wrote", async () => {
     await put("clusters/prod/flux-system/gotk-sync.yaml", "sync\n");
     await put("README.md", "mine\n");

@@ -109,6 +109,9 @@ async function swap(root: string, target: string, existed: boolean) {
 /**
  * Writes a render into outDir, deleting files of the previous run that are
  * no longer generated and keeping every file axion-stack did not write.
+ * An unchanged tree is left as it is.
+ * NOTE: a process killed between the two renames of the swap leaves the
+ * old tree in `.<out>.tmp-*.old` beside the output folder; rename it back.
  */
 export async function writeTree(
   outDir: string,
@@ -118,6 +121,9 @@ export async function writeTree(
   const root = await realpath(resolve(outDir)).catch(() => resolve(outDir));
   const files = completeTree(rendered);
   const changes = await planChanges(root, files);
+  if (changes.length === 0) {
+    return { files, changes };
+  }
   const previous = await readManagedList(root);
   const mode = await folderMode(root);
 
