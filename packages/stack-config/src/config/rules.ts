@@ -16,13 +16,12 @@ import {
   monitoringEndpointsRule,
 } from "./rules/components.js";
 import {
-  dnsNamesRule,
   fluxPathRule,
   namespacesRule,
   objectNamesRule,
   releaseNameRule,
-  uniqueHostsRule,
-} from "./rules/names.js";
+} from "./rules/kubernetes.js";
+import { dnsNamesRule, uniqueHostsRule } from "./rules/names.js";
 import {
   autoJoinRoomsRule,
   durationsRule,

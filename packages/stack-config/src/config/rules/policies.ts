@@ -126,6 +126,41 @@ export const durationsRule: ConfigRule = {
   },
 };
 
+/** A retention limit as written (or defaulted) and in milliseconds. */
+interface Limit {
+  text: string;
+  ms: number;
+}
+
+function orderIssue(min: Limit, max: Limit, minSet: boolean): RuleIssue {
+  // Report the limit the user wrote, so the fix lands where they typed.
+  const atMax = !minSet;
+  return {
+    path: `policies.retention.${atMax ? "maxLifetime" : "minLifetime"}`,
+    value: atMax ? max.text : min.text,
+    message: atMax
+      ? `is shorter than policies.retention.minLifetime (${min.text})`
+      : `is longer than policies.retention.maxLifetime (${max.text})`,
+    allowed: "minLifetime at most maxLifetime",
+    fix: "make minLifetime the shorter of the two",
+  };
+}
+
+function defaultIssue(text: string, min: Limit, max: Limit): RuleIssue {
+  return {
+    path: "policies.retention.defaultMaxLifetime",
+    value: text,
+    message: `lies outside minLifetime..maxLifetime (${min.text}..${max.text})`,
+    allowed: `a duration from ${min.text} to ${max.text}`,
+    fix: `set it between ${min.text} and ${max.text}, or widen those limits`,
+  };
+}
+
+function limit(text: string): Limit | undefined {
+  const ms = parseSynapseDuration(text);
+  return ms === undefined ? undefined : { text, ms };
+}
+
 export const retentionOrderRule: ConfigRule = {
   name: "retention-order",
   description:
@@ -138,41 +173,25 @@ export const retentionOrderRule: ConfigRule = {
     if (!(retention.enabled ?? defaults.enabled)) {
       return [];
     }
-    const min = parseSynapseDuration(
-      retention.minLifetime ?? defaults.minLifetime,
-    );
-    const max = parseSynapseDuration(
-      retention.maxLifetime ?? defaults.maxLifetime,
-    );
+    const min = limit(retention.minLifetime ?? defaults.minLifetime);
+    const max = limit(retention.maxLifetime ?? defaults.maxLifetime);
+    // An unparsable limit is the durations rule's to report.
     if (min === undefined || max === undefined) {
       return [];
     }
+
     const issues: RuleIssue[] = [];
-    const minText = retention.minLifetime ?? defaults.minLifetime;
-    const maxText = retention.maxLifetime ?? defaults.maxLifetime;
-    if (min > max) {
-      const atMax = retention.minLifetime === undefined;
-      issues.push({
-        path: `policies.retention.${atMax ? "maxLifetime" : "minLifetime"}`,
-        value: atMax ? maxText : minText,
-        message: atMax
-          ? `is shorter than policies.retention.minLifetime (${minText})`
-          : `is longer than policies.retention.maxLifetime (${maxText})`,
-        allowed: "minLifetime at most maxLifetime",
-        fix: "make minLifetime the shorter of the two",
-      });
+    if (min.ms > max.ms) {
+      issues.push(orderIssue(min, max, retention.minLifetime !== undefined));
     }
-    const fallback = retention.defaultMaxLifetime;
-    const value =
-      fallback === undefined ? undefined : parseSynapseDuration(fallback);
-    if (value !== undefined && (value < min || value > max)) {
-      issues.push({
-        path: "policies.retention.defaultMaxLifetime",
-        value: fallback,
-        message: `lies outside minLifetime..maxLifetime (${minText}..${maxText})`,
-        allowed: `a duration from ${minText} to ${maxText}`,
-        fix: `set it between ${minText} and ${maxText}, or widen those limits`,
-      });
+    const fallbackText = retention.defaultMaxLifetime;
+    const fallback =
+      fallbackText === undefined ? undefined : limit(fallbackText);
+    if (
+      fallback !== undefined &&
+      (fallback.ms < min.ms || fallback.ms > max.ms)
+    ) {
+      issues.push(defaultIssue(fallback.text, min, max));
     }
     return issues;
   },

@@ -75,6 +75,24 @@ function coturnPorts(config: StackConfig): PortUse[] {
   ];
 }
 
+const SFU = "ess.matrixRTC.sfu";
+
+type SfuSettings = NonNullable<
+  NonNullable<NonNullable<StackConfig["ess"]>["matrixRTC"]>["sfu"]
+>;
+
+function sfuTurnPorts(sfu: SfuSettings): PortUse[] {
+  const turn = sfu.turn ?? {};
+  const defaults = DEFAULTS.ess.matrixRTC.sfu.turn;
+  if (!(turn.enabled ?? defaults.enabled)) {
+    return [];
+  }
+  return [
+    single(`${SFU}.turn.udpPort`, turn.udpPort, defaults.udpPort, true),
+    single(`${SFU}.turn.tlsPort`, turn.tlsPort, defaults.tlsPort, true),
+  ];
+}
+
 function sfuPorts(config: StackConfig): PortUse[] {
   const rtc = config.ess?.matrixRTC ?? {};
   if (!(rtc.enabled ?? DEFAULTS.ess.matrixRTC.enabled)) {
@@ -82,43 +100,19 @@ function sfuPorts(config: StackConfig): PortUse[] {
   }
   const sfu = rtc.sfu ?? {};
   const defaults = DEFAULTS.ess.matrixRTC.sfu;
-  const prefix = "ess.matrixRTC.sfu";
   const ports = [
-    single(`${prefix}.rtcTcpPort`, sfu.rtcTcpPort, defaults.rtcTcpPort, true),
+    single(`${SFU}.rtcTcpPort`, sfu.rtcTcpPort, defaults.rtcTcpPort, true),
   ];
-  // The UDP range replaces the muxed UDP port.
-  if (sfu.rtcUdpPortRange === undefined) {
-    ports.push(
-      single(
-        `${prefix}.rtcMuxedUdpPort`,
-        sfu.rtcMuxedUdpPort,
-        defaults.rtcMuxedUdpPort,
-        true,
-      ),
-    );
-  }
-  ports.push(
-    ...range(`${prefix}.rtcUdpPortRange`, sfu.rtcUdpPortRange, undefined, true),
-  );
 
-  const turn = sfu.turn ?? {};
-  if (turn.enabled ?? defaults.turn.enabled) {
-    ports.push(
-      single(
-        `${prefix}.turn.udpPort`,
-        turn.udpPort,
-        defaults.turn.udpPort,
-        true,
-      ),
-      single(
-        `${prefix}.turn.tlsPort`,
-        turn.tlsPort,
-        defaults.turn.tlsPort,
-        true,
-      ),
-    );
+  // The UDP range replaces the muxed UDP port.
+  const udpRange = sfu.rtcUdpPortRange;
+  if (udpRange === undefined) {
+    const muxed = sfu.rtcMuxedUdpPort;
+    const path = `${SFU}.rtcMuxedUdpPort`;
+    ports.push(single(path, muxed, defaults.rtcMuxedUdpPort, true));
   }
-  return ports;
+  ports.push(...range(`${SFU}.rtcUdpPortRange`, udpRange, undefined, true));
+  return [...ports, ...sfuTurnPorts(sfu)];
 }
 
 /** Lists every port and range that enabled components open on the node. */
