@@ -18,9 +18,10 @@ export function formatOutputIssue(issue: OutputIssue): string {
 /** Thrown when the generated tree fails the output check. */
 export class OutputCheckError extends Error {
   constructor(readonly issues: OutputIssue[]) {
+    const count =
+      issues.length === 1 ? "1 problem" : `${issues.length} problems`;
     super(
-      `the generated tree failed the output check ` +
-        `(${issues.length} problems):\n` +
+      `the generated tree failed the output check (${count}):\n` +
         issues.map((issue) => `  ${formatOutputIssue(issue)}`).join("\n"),
     );
     this.name = "OutputCheckError";
