@@ -21,11 +21,13 @@ import {
   objectTypes,
 } from "./support/kustomize.js";
 import { writeTestSecrets } from "../secrets/harness.js";
+import { decryptBuild } from "./support/sops.js";
 import { skipWithoutTools, TOOLS } from "./support/tools.js";
 import {
   fluxKustomizations,
   generateTree,
   type GeneratedTree,
+  readObjects,
   STACK_CONFIG,
 } from "./support/tree.js";
 
@@ -52,44 +54,18 @@ const WITHOUT_CRD_SCHEMA: GroupVersionKind[] = [
 
 const skip = skipWithoutTools([
   TOOLS.kustomize,
+  TOOLS.sops,
+  TOOLS.ageKeygen,
   TOOLS.kubeconform,
   TOOLS.kubernetesSchemas,
-  TOOLS.sops,
 ]);
 
 type KubeObject = { [key: string]: unknown };
 
-/**
- * Removes SOPS metadata as kustomize-controller does after decrypting, and
- * reports a SOPS-encrypted object in a Kustomization that cannot decrypt.
- */
-function decryptedView(build: KustomizeBuild): {
-  objects: KubeObject[];
-  problems: string[];
-} {
-  const decryption = build.kustomization.spec.decryption as
-    { provider?: string } | undefined;
-  const problems: string[] = [];
-  const objects = build.objects.map((object) => {
-    if (object.sops === undefined) {
-      return object;
-    }
-    if (decryption?.provider !== "sops") {
-      const name = (object.metadata as { name?: string }).name;
-      problems.push(
-        `${object.kind} ${name} is SOPS-encrypted, but Flux Kustomization ` +
-          `'${build.kustomization.name}' has no spec.decryption.provider: sops`,
-      );
-    }
-    const { sops: _metadata, ...plain } = object;
-    return plain;
-  });
-  return { objects, problems };
-}
-
 describe.skipIf(skip)("generated tree under kustomize and kubeconform", () => {
   let work: string;
   let tree: GeneratedTree;
+  let ageKeyFile: string;
   let builds: KustomizeBuild[];
   let kubernetes: KubernetesSchemas;
   let crdSchemas: { gvk: GroupVersionKind; schema: SchemaNode }[];
@@ -116,8 +92,13 @@ describe.skipIf(skip)("generated tree under kustomize and kubeconform", () => {
   beforeAll(async () => {
     work = mkdtempSync(join(tmpdir(), "axion-kustomize-"));
     tree = await generateTree(STACK_CONFIG, join(work, "repo"));
-    // The `secrets` Kustomization applies what `axion-stack secrets` writes.
-    await writeTestSecrets(tree.repoRoot, tree.fluxRoot, tree.stack);
+    // `axion-stack secrets` writes the SOPS-encrypted Secrets that the
+    // secrets Kustomization applies, here for a fresh test age key.
+    ageKeyFile = await writeTestSecrets(
+      tree.repoRoot,
+      tree.fluxRoot,
+      tree.stack,
+    );
     kubernetes = new KubernetesSchemas(TOOLS.kubernetesSchemas.path);
     crdSchemas = FLUX_CRDS.flatMap((path) =>
       readUpstreamDocuments(path).flatMap((crd) =>
@@ -151,9 +132,16 @@ describe.skipIf(skip)("generated tree under kustomize and kubeconform", () => {
   });
 
   it("passes kubeconform -strict for every object", async () => {
+    const sources = readObjects(tree.fluxRoot);
     for (const build of builds) {
-      const { objects, problems } = decryptedView(build);
-      const result = await validate(build.kustomization.name, objects);
+      const name = build.kustomization.name;
+      const { objects, problems } = await decryptBuild(
+        build,
+        sources,
+        tree.fluxRoot,
+        ageKeyFile,
+      );
+      const result = await validate(name, objects);
 
       expect(problems, build.kustomization.name).toEqual([]);
       expect(result.noSchema, build.kustomization.name).toEqual([]);

@@ -64,10 +64,16 @@ export interface CommandResult {
 export async function runCommand(
   command: string,
   args: string[],
-  options: { cwd?: string; timeoutMs: number; input?: string },
+  options: {
+    cwd?: string;
+    timeoutMs: number;
+    input?: string;
+    env?: NodeJS.ProcessEnv;
+  },
 ): Promise<CommandResult> {
   const child = spawn(command, args, {
     cwd: options.cwd,
+    env: options.env ?? process.env,
     stdio: ["pipe", "pipe", "pipe"],
   });
   let stdout = "";

@@ -24,19 +24,19 @@ export const TOOLS_DIR =
  */
 export const KUBERNETES_VERSION = "v1.35.0";
 
-/** A program the tests run, with the `tools/install` group that adds it. */
+/** A program the tests run, with the `tools/install` name that adds it. */
 export interface Tool {
   name: string;
   path: string;
-  installGroup: "go" | "pip" | "apt";
+  installName: string;
 }
 
 function goTool(name: string): Tool {
-  return { name, path: join(TOOLS_DIR, "bin", name), installGroup: "go" };
+  return { name, path: join(TOOLS_DIR, "bin", name), installName: name };
 }
 
-function aptTool(name: string, path: string): Tool {
-  return { name, path, installGroup: "apt" };
+function aptTool(name: string, path: string, aptPackage: string): Tool {
+  return { name, path, installName: aptPackage };
 }
 
 export const TOOLS = {
@@ -46,18 +46,23 @@ export const TOOLS = {
   synapse: {
     name: "matrix-synapse",
     path: join(TOOLS_DIR, "synapse-venv", "bin", "python"),
-    installGroup: "pip",
+    installName: "matrix-synapse",
   },
   kubernetesSchemas: {
     name: `kubernetes-validate (Kubernetes ${KUBERNETES_VERSION} schemas)`,
     path: kubernetesSchemaDir(),
-    installGroup: "pip",
+    installName: "kubernetes-validate",
   },
-  turnserver: aptTool("turnserver (coturn)", "/usr/bin/turnserver"),
-  turnutilsClient: aptTool("turnutils_uclient", "/usr/bin/turnutils_uclient"),
-  turnutilsPeer: aptTool("turnutils_peer", "/usr/bin/turnutils_peer"),
-  promtool: aptTool("promtool (prometheus)", "/usr/bin/promtool"),
-  openssl: aptTool("openssl", "/usr/bin/openssl"),
+  turnserver: aptTool("turnserver", "/usr/bin/turnserver", "coturn"),
+  turnutilsClient: aptTool(
+    "turnutils_uclient",
+    "/usr/bin/turnutils_uclient",
+    "coturn",
+  ),
+  turnutilsPeer: aptTool("turnutils_peer", "/usr/bin/turnutils_peer", "coturn"),
+  promtool: aptTool("promtool", "/usr/bin/promtool", "prometheus"),
+  openssl: aptTool("openssl", "/usr/bin/openssl", "openssl"),
+  ageKeygen: aptTool("age-keygen", "/usr/bin/age-keygen", "age"),
 } satisfies Record<string, Tool>;
 
 /** Finds the strict schema folder inside the kubernetes-validate venv. */
@@ -81,7 +86,7 @@ export function missingToolsMessage(missing: Tool[]): string {
   const lines = missing.map(
     (tool) =>
       `  ${tool.name}: not found at ${tool.path}; ` +
-      `run 'tools/install ${tool.installGroup}'`,
+      `run 'tools/install ${tool.installName}'`,
   );
   return `missing tools for this consumer test:\n${lines.join("\n")}`;
 }
