@@ -5,6 +5,8 @@ import {
   createMissingSecrets,
   plannedSecretFiles,
   rotateSecret,
+  type SecretFile,
+  type SecretSpec,
   type StackConfig,
 } from "@axion-stack/stack-config";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -25,6 +27,13 @@ const CONFIG: StackConfig = {
 interface PlainSecret {
   metadata: { name: string; namespace: string };
   stringData: Record<string, string>;
+}
+
+/** Returns the values of a decrypted Secret, leaving out `fixed` ones. */
+function secretValues(file: SecretFile, secret: PlainSecret): string[] {
+  return Object.entries(secret.stringData)
+    .filter(([key]) => file.spec.keys[key]?.value.kind !== "fixed")
+    .map(([, value]) => value);
 }
 
 function decryptSecret(repo: TestRepository, path: string): PlainSecret {
@@ -67,8 +76,10 @@ describe("createMissingSecrets", () => {
       expect(Object.keys(secret.stringData).sort()).toEqual(
         Object.keys(file.spec.keys).sort(),
       );
-      for (const value of Object.values(secret.stringData)) {
-        expect(value.length).toBeGreaterThanOrEqual(32);
+      for (const [key, value] of Object.entries(secret.stringData)) {
+        if (file.spec.keys[key]?.value.kind !== "fixed") {
+          expect(value.length, key).toBeGreaterThanOrEqual(32);
+        }
       }
     }
   });
@@ -171,7 +182,7 @@ describe("createMissingSecrets", () => {
 
   it("leaves no plain value in the tree or the log", () => {
     const values = plannedSecretFiles(repo.context.stack).flatMap((file) =>
-      Object.values(decryptSecret(repo, file.path).stringData),
+      secretValues(file, decryptSecret(repo, file.path)),
     );
     const haystacks = [
       ...[...snapshotTree(repo.root).values()].map((bytes) =>
@@ -238,6 +249,60 @@ describe("createMissingSecrets", () => {
 
     expect(summary.orphans).toEqual(["secrets/matrix/old.yaml"]);
     expect(repo.lines.some((line) => line.includes("old.yaml"))).toBe(true);
+  });
+});
+
+describe("createMissingSecrets provided values", () => {
+  const THIRD_PARTY: SecretSpec = {
+    namespaces: ["matrix"],
+    name: "third-party",
+    keys: {
+      token: {
+        description: "Token that a third party issues",
+        value: { kind: "provided", variable: "AXION_TEST_PROVIDED_TOKEN" },
+      },
+      user: {
+        description: "User name beside the token",
+        value: { kind: "fixed", value: "axion" },
+      },
+    },
+    readBy: ["test"],
+  };
+
+  function withThirdParty(repo: TestRepository): TestRepository {
+    const stack = repo.context.stack;
+    const secrets = { thirdParty: THIRD_PARTY };
+    return {
+      ...repo,
+      context: { ...repo.context, stack: { ...stack, secrets } },
+    };
+  }
+
+  it("names the unset variable", async () => {
+    const repo = withThirdParty(createTestRepository(CONFIG));
+    delete process.env.AXION_TEST_PROVIDED_TOKEN;
+
+    await expect(createMissingSecrets(repo.context)).rejects.toThrow(
+      /\$AXION_TEST_PROVIDED_TOKEN, which is not set/,
+    );
+    rmSync(repo.root, { recursive: true, force: true });
+  });
+
+  it("writes the provided and fixed values", async () => {
+    const repo = withThirdParty(createTestRepository(CONFIG));
+    process.env.AXION_TEST_PROVIDED_TOKEN = "issued-by-the-provider";
+    try {
+      await createMissingSecrets(repo.context);
+    } finally {
+      delete process.env.AXION_TEST_PROVIDED_TOKEN;
+    }
+    const secret = decryptSecret(repo, "secrets/matrix/third-party.yaml");
+
+    expect(secret.stringData).toEqual({
+      token: "issued-by-the-provider",
+      user: "axion",
+    });
+    rmSync(repo.root, { recursive: true, force: true });
   });
 });
 

@@ -27,7 +27,8 @@ import {
   type SecretFileState,
   writeSecretFile,
 } from "./store.js";
-import { generateSecretData } from "./values.js";
+import type { SecretKeySpec } from "../config/secrets.js";
+import { generateSecretData, MissingProvidedValueError } from "./values.js";
 
 /** Everything the secrets command works on. */
 export interface SecretsContext {
@@ -84,7 +85,7 @@ async function groupValues(
   const spec = (group.files[0] as SecretGroup["files"][number]).file.spec;
   const source = group.files.find((entry) => entry.state.exists);
   if (source === undefined) {
-    return generateSecretData(spec.keys);
+    return newValues(group.id, spec.keys);
   }
 
   const purpose =
@@ -95,12 +96,37 @@ async function groupValues(
     source.location,
     purpose,
   );
-  const fresh = generateSecretData(spec.keys);
+  const missing = Object.fromEntries(
+    Object.entries(spec.keys).filter(([key]) => existing[key] === undefined),
+  );
+  const fresh = newValues(group.id, missing);
   const values: Record<string, string> = {};
   for (const key of Object.keys(spec.keys)) {
     values[key] = existing[key] ?? (fresh[key] as string);
   }
   return values;
+}
+
+/**
+ * Makes new values for the given keys of Secret `id`, and explains a
+ * third-party value whose environment variable is not set.
+ */
+function newValues(
+  id: string,
+  keys: Record<string, SecretKeySpec>,
+): Record<string, string> {
+  try {
+    return generateSecretData(keys);
+  } catch (error) {
+    if (!(error instanceof MissingProvidedValueError)) {
+      throw error;
+    }
+    throw new SecretFileError(
+      `Secret "${id}" holds a value that a third party issues, read from ` +
+        `$${error.variable}, which is not set: export ${error.variable} ` +
+        "with that value and run axion-stack secrets again",
+    );
+  }
 }
 
 async function applyGroup(
@@ -244,7 +270,7 @@ export async function rotateSecret(
     );
   }
   checkCreationRule(context);
-  const values = generateSecretData(spec.keys);
+  const values = newValues(id, spec.keys);
   const files = plannedSecretFiles(context.stack).filter(
     (file) => file.id === id,
   );

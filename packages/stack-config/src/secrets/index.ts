@@ -26,4 +26,8 @@ export {
   sopsEncrypt,
 } from "./sops.js";
 export { SecretFileError } from "./store.js";
-export { generateSecretValue, synapseSigningKey } from "./values.js";
+export {
+  generateSecretValue,
+  MissingProvidedValueError,
+  synapseSigningKey,
+} from "./values.js";

@@ -1,7 +1,11 @@
 import { createPrivateKey } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import type { SecretValueKind } from "../config/secrets.js";
-import { generateSecretValue, synapseSigningKey } from "./values.js";
+import {
+  generateSecretValue,
+  MissingProvidedValueError,
+  synapseSigningKey,
+} from "./values.js";
 
 describe("generateSecretValue", () => {
   it.each([
@@ -22,6 +26,21 @@ describe("generateSecretValue", () => {
       ),
     );
     expect(values.size).toBe(200);
+  });
+
+  it("returns a fixed value as is", () => {
+    expect(generateSecretValue({ kind: "fixed", value: "synapse" })).toBe(
+      "synapse",
+    );
+  });
+
+  it("reads a provided value from the environment", () => {
+    const kind: SecretValueKind = { kind: "provided", variable: "S3_KEY" };
+
+    expect(generateSecretValue(kind, { S3_KEY: "issued" })).toBe("issued");
+    expect(() => generateSecretValue(kind, {})).toThrow(
+      MissingProvidedValueError,
+    );
   });
 
   it("makes an RSA key MAS can load", () => {

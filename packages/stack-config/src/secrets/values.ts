@@ -1,5 +1,5 @@
 /**
- * Fresh Secret values, one function per `SecretValueKind`. Every value
+ * Fresh Secret values, one case per `SecretValueKind`. Every random value
  * comes from node:crypto's CSPRNG. Nothing here logs or returns a value
  * anywhere but to the caller.
  */
@@ -39,9 +39,33 @@ function ecP256PrivateKey(): string {
   return privateKey;
 }
 
-/** Makes one new random value of the given kind. */
-export function generateSecretValue(value: SecretValueKind): string {
+/** Raised when a value that a third party issues is not provided. */
+export class MissingProvidedValueError extends Error {
+  constructor(readonly variable: string) {
+    super(`environment variable ${variable} is not set`);
+    this.name = "MissingProvidedValueError";
+  }
+}
+
+/**
+ * Makes one new value of the given kind: random for credentials that
+ * axion-stack creates, the config's value for `fixed`, and the environment
+ * variable's value for `provided`.
+ */
+export function generateSecretValue(
+  value: SecretValueKind,
+  env: NodeJS.ProcessEnv = process.env,
+): string {
   switch (value.kind) {
+    case "fixed":
+      return value.value;
+    case "provided": {
+      const provided = env[value.variable];
+      if (provided === undefined || provided === "") {
+        throw new MissingProvidedValueError(value.variable);
+      }
+      return provided;
+    }
     case "random":
       return randomBytes(value.bytes).toString("base64url");
     case "hex":
@@ -52,16 +76,37 @@ export function generateSecretValue(value: SecretValueKind): string {
       return rsaPrivateKey(value.bits);
     case "ec-p256-private-key":
       return ecP256PrivateKey();
+    case "fixed":
+      return value.value;
+    case "provided":
+      return providedValue(value.variable);
   }
 }
 
-/** Makes a new value for each key of a Secret, in the keys' order. */
+/** Reads a credential that a third party issued from the environment. */
+function providedValue(variable: string): string {
+  const value = process.env[variable]?.trim();
+  if (value === undefined || value === "") {
+    throw new Error(
+      `environment variable ${variable} is not set: it carries a ` +
+        "credential that its provider issues, which cannot be generated. " +
+        `Set ${variable} and run the command again.`,
+    );
+  }
+  return value;
+}
+
+/**
+ * Makes a new value for each key of a Secret, in the keys' order. Throws
+ * MissingProvidedValueError when a `provided` value's variable is unset.
+ */
 export function generateSecretData(
   keys: Record<string, SecretKeySpec>,
+  env: NodeJS.ProcessEnv = process.env,
 ): Record<string, string> {
   const data: Record<string, string> = {};
   for (const [key, spec] of Object.entries(keys)) {
-    data[key] = generateSecretValue(spec.value);
+    data[key] = generateSecretValue(spec.value, env);
   }
   return data;
 }
