@@ -6,8 +6,9 @@ import { readFile, stat } from "node:fs/promises";
 import { basename, extname, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { tsImport } from "tsx/esm/api";
-import { parseAllDocuments } from "yaml";
+import { LineCounter, parseAllDocuments, parseDocument } from "yaml";
 import { ConfigLoadError, type ConfigIssue } from "./errors.js";
+import { attachLocations, collectLocations } from "./locations.js";
 
 const MODULE_EXTENSIONS = [".ts", ".mts", ".js", ".mjs"];
 const YAML_EXTENSIONS = [".yaml", ".yml"];
@@ -64,7 +65,11 @@ async function checkFile(path: string): Promise<void> {
 
 /** Parses the one YAML document of a config file. */
 function parseYaml(path: string, text: string): unknown {
-  const documents = parseAllDocuments(text, { prettyErrors: true });
+  const lines = new LineCounter();
+  const documents = parseAllDocuments(text, {
+    prettyErrors: true,
+    lineCounter: lines,
+  });
   if (!Array.isArray(documents) || documents.length === 0) {
     throw loadError(path, {
       message: "the file is empty",
@@ -92,7 +97,9 @@ function parseYaml(path: string, text: string): unknown {
       column: position?.col,
     });
   }
-  return document.toJS() as unknown;
+  const config = document.toJS() as unknown;
+  attachLocations(config, collectLocations(document.contents, lines));
+  return config;
 }
 
 /** Converts a character offset into a 1-based line and column. */
@@ -102,8 +109,9 @@ function lineAndColumn(text: string, offset: number) {
 }
 
 function parseJson(path: string, text: string): unknown {
+  let config: unknown;
   try {
-    return JSON.parse(text) as unknown;
+    config = JSON.parse(text) as unknown;
   } catch (error) {
     const message = (error as Error).message;
     const position = / in JSON at position (\d+)/.exec(message);
@@ -115,6 +123,12 @@ function parseJson(path: string, text: string): unknown {
       ...where,
     });
   }
+
+  // YAML 1.2 is a superset of JSON, so its parser supplies the positions.
+  const lines = new LineCounter();
+  const document = parseDocument(text, { lineCounter: lines });
+  attachLocations(config, collectLocations(document.contents, lines));
+  return config;
 }
 
 /**

@@ -4,6 +4,7 @@
  */
 import { Ajv, type ValidateFunction } from "ajv";
 import { redactIssue, type ConfigIssue } from "./errors.js";
+import { withLocation } from "./locations.js";
 import type { StackConfig } from "./model.js";
 import { comparePaths } from "./paths.js";
 import { CONFIG_RULES, runRules, type ConfigRule } from "./rules.js";
@@ -71,7 +72,8 @@ function collectIssues(
 /**
  * Validates a loaded config against the schema and the cross-field rules.
  * Never throws: every problem, including an internal failure, comes back
- * as an issue. Errors and warnings are each sorted by path.
+ * as an issue. Errors and warnings are each sorted by path, and carry the
+ * line and column when the loader recorded them (YAML and JSON files).
  */
 export function validateConfig(
   raw: unknown,
@@ -84,7 +86,7 @@ export function validateConfig(
     issues = [internalError(error)];
   }
   const sorted = sortIssues(issues).map((issue) =>
-    redactIssue(issue, SECRET_CONFIG_PATHS),
+    withLocation(redactIssue(issue, SECRET_CONFIG_PATHS), raw),
   );
   const errors = sorted.filter((issue) => issue.severity === "error");
   const warnings = sorted.filter((issue) => issue.severity === "warning");
