@@ -16,9 +16,11 @@ import {
   renderConfig,
   type StackConfig,
 } from "@axion-stack/stack-config";
-import rootConfig from "../../stack.config.ts";
+import rootConfig from "../fixtures/axion1337/config.ts";
 import { REPO_ROOT } from "../golden/tree.js";
 
+// The golden case of the aXion config, which also passes validation.
+const BENCH_CONFIG = "tests/fixtures/axion1337/config.ts";
 const PROCESS_RUNS = 5;
 const RENDER_RUNS = 5;
 const STACK_COUNTS = [1, 10, 100];
@@ -37,7 +39,8 @@ function timeCold(scratch: string): number[] {
   for (let run = 0; run < PROCESS_RUNS; run += 1) {
     const out = join(scratch, `cold-${run}`);
     const start = performance.now();
-    execFileSync(process.execPath, [bin, "generate", "--out", out], {
+    const args = ["generate", "--config", BENCH_CONFIG, "--out", out];
+    execFileSync(process.execPath, [bin, ...args], {
       cwd: REPO_ROOT,
       stdio: "ignore",
     });

@@ -85,7 +85,26 @@ export function chartOf(
  * among the objects. Secrets are left out: their content is not in the
  * tree, and the reference check covers their names and keys.
  */
-export function mergedValues(release: TreeObject, objects: TreeObject[]) {
+export function mergedValues(
+  release: TreeObject,
+  objects: TreeObject[],
+): JsonObject {
+  // The values and the Secret checks both need the merge, so it runs once.
+  const cached = mergeCache.get(release);
+  if (cached !== undefined) {
+    return cached;
+  }
+  const merged = mergeReleaseValues(release, objects);
+  mergeCache.set(release, merged);
+  return merged;
+}
+
+const mergeCache = new WeakMap<TreeObject, JsonObject>();
+
+function mergeReleaseValues(
+  release: TreeObject,
+  objects: TreeObject[],
+): JsonObject {
   let values: JsonObject = {};
   const sources = getPath(release.document, ["spec", "valuesFrom"]);
   for (const source of Array.isArray(sources) ? sources : []) {
