@@ -147,6 +147,16 @@ afterAll(() => {
 const CONFIG_ARGS = ["--config", "stack.config.json", "--out", "flux"];
 
 describe("axion-stack secrets", () => {
+  it("is asked for by generate first", async () => {
+    const result = await cli(["generate", ...CONFIG_ARGS]);
+
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(
+      /warning: Secret matrix-oidc-client has no file at flux\/secrets\/matrix\/matrix-oidc-client\.yaml/,
+    );
+    expect(result.stderr).toContain('run "axion-stack secrets"');
+  });
+
   it("creates every Secret file", async () => {
     const result = await cli(["secrets", ...CONFIG_ARGS]);
 
@@ -162,6 +172,19 @@ describe("axion-stack secrets", () => {
 
     expect(result.code).toBe(0);
     expect(result.stderr).toMatch(/secrets: 0 created, 0 completed/);
+    for (const [path, bytes] of before) {
+      expect(after.get(path)?.equals(bytes), path).toBe(true);
+    }
+  });
+
+  it("survives generate", async () => {
+    const before = snapshotTree(join(repo.treeRoot, "secrets"));
+    const result = await cli(["generate", ...CONFIG_ARGS]);
+    const after = snapshotTree(join(repo.treeRoot, "secrets"));
+
+    expect(result.code).toBe(0);
+    expect(result.stderr).not.toContain("warning: Secret");
+    expect([...after.keys()]).toEqual([...before.keys()]);
     for (const [path, bytes] of before) {
       expect(after.get(path)?.equals(bytes), path).toBe(true);
     }
