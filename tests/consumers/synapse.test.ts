@@ -272,6 +272,21 @@ describe.skipIf(skip)("Synapse with a broken fragment", () => {
     await expect(start).rejects.toThrow(/Bad duration suffix soon/);
   });
 
+  it("refuses a TURN secret path that is not mounted", async () => {
+    const synapse = await prepareGeneratedSynapse(join(work, "path"), (f) => {
+      const turn = f.find((fragment) => "turn_uris" in fragment.config);
+      if (turn === undefined) {
+        throw new Error("no generated fragment sets turn_uris");
+      }
+      turn.config.turn_shared_secret_path = "/not-mounted/shared-secret";
+    });
+
+    const start = startSynapse(synapse.site, synapse.configPath);
+
+    await expect(start).rejects.toThrow(/exited with status 1 before/);
+    await expect(start).rejects.toThrow(/\/not-mounted\/shared-secret/);
+  });
+
   it("reports a misspelt retention key", async () => {
     const synapse = await prepareGeneratedSynapse(join(work, "key"), (f) => {
       const retention = retentionOf(f);
