@@ -102,7 +102,11 @@ function validationMessages(error: unknown): string[] {
   );
 }
 
-/** Validates one object against its model; returns its problems. */
+/**
+ * Validates one object against its model; returns its problems.
+ * NOTE: the kubernetes-models schemas allow unknown fields, so a misspelled
+ * optional key passes this check.
+ */
 export function checkModel(object: TreeObject): OutputIssue[] {
   const issue = (message: string) => ({
     path: object.path,
