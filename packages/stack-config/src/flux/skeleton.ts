@@ -2,7 +2,9 @@
  * The Flux tree's skeleton around the generators' manifests:
  *
  * - `clusters/<cluster>/infrastructure.yaml` and `apps.yaml`, the Flux
- *   Kustomizations of the two layers; apps wait for infrastructure.
+ *   Kustomizations of the two layers; apps wait for infrastructure. When
+ *   the stack declares Secrets, `secrets.yaml` applies the encrypted files
+ *   that `axion-stack secrets` writes, and apps wait for it too.
  * - `infrastructure/sources/` and `infrastructure/namespaces/`: generators
  *   return their chart sources (see `sources.ts`) and namespaces (see
  *   `namespaces.ts`) there, and the skeleton keeps one copy of each.
@@ -33,7 +35,7 @@ import { SECRETS_DIR } from "../secrets/layout.js";
 export const INFRASTRUCTURE_DIR = "infrastructure";
 export const APPS_DIR = "apps";
 
-/** Name of the Secret holding the age key, as Flux's SOPS guide names it. */
+/** Name of the Secret with the age key, as Flux's SOPS guide names it. */
 export const SOPS_SECRET_NAME = "sops-age";
 
 /** Options of the skeleton. */
