@@ -44,7 +44,7 @@ function code(value: unknown): string {
   return `\`${JSON.stringify(value)}\``;
 }
 
-/** A short type label, such as `integer`, `"a" \| "b"` or `list of object`. */
+/** Returns a short type label, such as `integer` or `list of object`. */
 function typeLabel(schema: JsonSchema): string {
   if (schema.const !== undefined) {
     return code(schema.const);

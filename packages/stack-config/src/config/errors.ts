@@ -14,17 +14,17 @@ export interface ConfigIssue {
   path: string;
   /** Value found at `path`; `undefined` when the key is not set. */
   value: unknown;
-  /** What is wrong, as a clause that reads after the path. */
+  /** Problem, as a clause that reads after the path. */
   message: string;
   /** Values or format that the key accepts. */
   allowed: string;
-  /** What to change in the config. */
+  /** Change to make in the config. */
   fix: string;
   /** Name of the check that found it: `schema`, `load` or a rule name. */
   rule: string;
-  /** 1-based line in the config file, when the loader knows it. */
+  /** 1-based line in the config file, when the loader recorded it. */
   line?: number;
-  /** 1-based column in the config file, when the loader knows it. */
+  /** 1-based column in the config file, when the loader recorded it. */
   column?: number;
 }
 
@@ -68,7 +68,7 @@ export function redactIssue(
   return { ...issue, value: REDACTED };
 }
 
-/** Longest value excerpt printed before it is cut with `...`. */
+/** Maximum length of a printed value; longer ones are cut with `...`. */
 const MAX_VALUE_LENGTH = 72;
 
 /** Renders a received value as JSON, shortened for one terminal line. */
@@ -114,9 +114,10 @@ function count(n: number, noun: string): string {
 }
 
 /**
- * Formats issues for a terminal: per issue a headline with severity, file,
- * dotted path, message and rule, then the received value, what is allowed
- * and the fix; then one summary line. The text ends with a newline.
+ * Formats issues for a terminal. Each issue gets a headline (severity,
+ * file, line, dotted path, message and rule) and three indented lines: the
+ * received value, what is allowed and the fix. One summary line follows,
+ * and the text ends with a newline.
  */
 export function formatIssues(
   issues: readonly ConfigIssue[],

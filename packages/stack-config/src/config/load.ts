@@ -24,7 +24,7 @@ const ALLOWED = `a ${CONFIG_EXTENSIONS.join(", ")} file`;
 
 type LoadProblem = Pick<ConfigIssue, "message" | "fix" | "line" | "column"> & {
   value?: unknown;
-  /** What the file must be; defaults to the supported file types. */
+  /** Expected file form; defaults to the supported file types. */
   allowed?: string;
 };
 

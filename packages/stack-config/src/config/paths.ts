@@ -27,8 +27,8 @@ function child(node: unknown, key: string): unknown {
 
 /**
  * Converts a JSON pointer such as `/policies/autoJoinRooms/rooms/0` into a
- * dotted path (`policies.autoJoinRooms.rooms[0]`). `data` tells array
- * indexes apart from object keys that look like numbers.
+ * dotted path (`policies.autoJoinRooms.rooms[0]`). `data` distinguishes array
+ * indexes from object keys that look like numbers.
  */
 export function pointerToPath(pointer: string, data: unknown): string {
   if (pointer === "") {
@@ -62,13 +62,21 @@ function pathTokens(path: string): string[] {
   return path.match(/\[[^\]]*\]|[^.[\]]+/g) ?? [];
 }
 
+/** Orders by UTF-16 code units, the same on every machine and locale. */
+export function compareText(a: string, b: string): number {
+  if (a < b) {
+    return -1;
+  }
+  return a > b ? 1 : 0;
+}
+
 function compareTokens(a: string, b: string): number {
   const indexA = /^\[(\d+)\]$/.exec(a);
   const indexB = /^\[(\d+)\]$/.exec(b);
   if (indexA && indexB) {
     return Number(indexA[1]) - Number(indexB[1]);
   }
-  return a < b ? -1 : a > b ? 1 : 0;
+  return compareText(a, b);
 }
 
 /** Orders dotted paths key by key, with array indexes in numeric order. */

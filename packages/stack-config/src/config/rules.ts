@@ -36,8 +36,8 @@ import {
 import { SSO_RULES } from "./rules/sso.js";
 
 /**
- * What a rule reports. The runner adds the rule's name; severity defaults
- * to `error`.
+ * An issue as a rule reports it. The runner adds the rule's name, and the
+ * severity defaults to `error`.
  */
 export type RuleIssue = Pick<
   ConfigIssue,
@@ -48,7 +48,7 @@ export type RuleIssue = Pick<
 export interface ConfigRule {
   /** Kebab-case name, printed with every issue the rule raises. */
   name: string;
-  /** What the rule enforces and why, for the config reference. */
+  /** Rule statement and reason, listed in the config reference. */
   description: string;
   /**
    * Config paths the rule reads. The rule is skipped when the schema

@@ -175,7 +175,7 @@ export function describeSchema(root: JsonSchema, node: JsonSchema): string {
   return describeType(schema);
 }
 
-/** The first example of a key, else its default, else undefined. */
+/** Returns the first example of a key, else its default. */
 export function exampleOf(schema: JsonSchema): unknown {
   return schema.examples?.[0] ?? schema.default;
 }

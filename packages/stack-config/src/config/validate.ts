@@ -6,7 +6,7 @@ import { Ajv, type ValidateFunction } from "ajv";
 import { redactIssue, type ConfigIssue } from "./errors.js";
 import { withLocation } from "./locations.js";
 import type { StackConfig } from "./model.js";
-import { comparePaths } from "./paths.js";
+import { comparePaths, compareText } from "./paths.js";
 import { CONFIG_RULES, runRules, type ConfigRule } from "./rules.js";
 import { SECRET_CONFIG_PATHS } from "./rules/sso.js";
 import { schemaIssues } from "./schema-issues.js";
@@ -33,9 +33,7 @@ function schemaValidator(): ValidateFunction {
 /** Sorts issues by path, then message, so output is stable. */
 export function sortIssues(issues: ConfigIssue[]): ConfigIssue[] {
   return [...issues].sort(
-    (a, b) =>
-      comparePaths(a.path, b.path) ||
-      (a.message < b.message ? -1 : a.message > b.message ? 1 : 0),
+    (a, b) => comparePaths(a.path, b.path) || compareText(a.message, b.message),
   );
 }
 

@@ -10,7 +10,7 @@ const LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
 /** Longest DNS name, in characters. */
 export const MAX_DNS_NAME_LENGTH = 253;
 
-/** What a public host name must look like, for `allowed`. */
+/** Accepted form of a public host name, for `allowed`. */
 export const DNS_NAME_ALLOWED =
   "a lower-case DNS name of two or more labels (letters, digits and '-', " +
   "at most 63 characters each, 253 in all), such as matrix.example.org";

@@ -201,7 +201,7 @@ export const retentionOrderRule: ConfigRule = {
 const ROOM_ALIAS =
   /^#([^:\s]+):([A-Za-z0-9.-]+(?::[0-9]{1,5})?|\[[0-9A-Fa-f:.]+\](?::[0-9]{1,5})?)$/;
 
-/** Longest room alias in bytes, from the Matrix spec. */
+/** Maximum length of a room alias in bytes, from the Matrix spec. */
 const MAX_ALIAS_LENGTH = 255;
 
 function aliasIssue(
