@@ -19,6 +19,7 @@ import {
   kubeconform,
   type KustomizeBuild,
   objectTypes,
+  substitutionHazards,
 } from "./support/kustomize.js";
 import { writeTestSecrets } from "../secrets/harness.js";
 import { decryptBuild } from "./support/sops.js";
@@ -147,6 +148,43 @@ describe.skipIf(skip)("generated tree under kustomize and kubeconform", () => {
       expect(result.noSchema, build.kustomization.name).toEqual([]);
       expect(result.problems, build.kustomization.name).toEqual([]);
     }
+  });
+
+  it("leaves no ${VAR} to postBuild substitution", () => {
+    for (const build of builds) {
+      expect(substitutionHazards(build), build.kustomization.name).toEqual([]);
+    }
+  });
+
+  it("reports ${VAR} under postBuild substitution", () => {
+    const build = {
+      kustomization: {
+        name: "apps",
+        path: "./flux/apps",
+        file: "clusters/test/apps.yaml",
+        spec: { postBuild: { substitute: { CLUSTER: "test" } } },
+      },
+      objects: [
+        {
+          apiVersion: "v1",
+          kind: "ConfigMap",
+          metadata: { name: "render-config" },
+          data: { "config.yaml": "password: ${SYNAPSE_PASSWORD}" },
+        },
+        {
+          apiVersion: "v1",
+          kind: "ConfigMap",
+          metadata: { name: "escaped" },
+          data: { "config.yaml": "password: $${SYNAPSE_PASSWORD}" },
+        },
+      ],
+      yaml: "",
+    };
+
+    expect(substitutionHazards(build)).toEqual([
+      "ConfigMap render-config in Flux Kustomization 'apps' contains " +
+        "${...}, which postBuild substitution would replace",
+    ]);
   });
 
   it("fails a Kustomization path that does not exist", async () => {

@@ -156,3 +156,42 @@ export async function kubeconform(
       message: resource.msg,
     }));
 }
+
+const SUBSTITUTE_DISABLED = "kustomize.toolkit.fluxcd.io/substitute";
+
+/**
+ * Lists objects whose `${VAR}` strings kustomize-controller would replace.
+ * With `spec.postBuild` set, the controller substitutes variables in every
+ * object that does not carry the label or annotation
+ * `kustomize.toolkit.fluxcd.io/substitute: disabled`, and an undefined
+ * variable becomes an empty string. That would corrupt ESS render-config
+ * `${VAR}` references and Alloy config in HelmRelease values.
+ */
+export function substitutionHazards(build: KustomizeBuild): string[] {
+  const postBuild = build.kustomization.spec.postBuild as
+    { substitute?: object; substituteFrom?: unknown[] } | undefined;
+  if (postBuild?.substitute === undefined && !postBuild?.substituteFrom) {
+    return [];
+  }
+
+  return build.objects
+    .filter((object) => {
+      const metadata = object.metadata as {
+        labels?: Record<string, string>;
+        annotations?: Record<string, string>;
+      };
+      const disabled =
+        metadata.labels?.[SUBSTITUTE_DISABLED] === "disabled" ||
+        metadata.annotations?.[SUBSTITUTE_DISABLED] === "disabled";
+      // `$${VAR}` is the escape that the controller turns into `${VAR}`.
+      return !disabled && /(^|[^$])\$\{[^}]+\}/.test(JSON.stringify(object));
+    })
+    .map((object) => {
+      const name = (object.metadata as { name?: string }).name;
+      return (
+        `${String(object.kind)} ${name} in Flux Kustomization ` +
+        `'${build.kustomization.name}' contains \${...}, which postBuild ` +
+        "substitution would replace"
+      );
+    });
+}
