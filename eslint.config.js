@@ -8,6 +8,8 @@ export default tseslint.config(
       "**/node_modules/**",
       "flux/**",
       "tests/fixtures/**/expected/**",
+      // Deliberately wrong configs, some of which do not parse.
+      "tests/bad-configs/cases/**",
       ".cache/**",
     ],
   },
