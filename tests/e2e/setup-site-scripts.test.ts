@@ -5,10 +5,17 @@
  * PowerShell grammar of tree-sitter parses the Windows script.
  */
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import {
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { resolveStack } from "@axion-stack/stack-config";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Language, Parser } from "web-tree-sitter";
@@ -41,7 +48,7 @@ interface ScriptRun {
 
 /**
  * Runs the Linux script as a user with an empty environment would. It runs
- * asynchronously because the fake server answers in this process.
+ * asynchronously because the fake server responds from this process.
  */
 function runLinuxScript(
   home: string,
@@ -177,6 +184,26 @@ describe("setup-linux.sh against a fake package server", () => {
       expect(second.stdout).toContain("nothing changed");
       expect(snapshotTree(home)).toEqual(before);
     });
+  });
+
+  it("keeps a different config.json as a backup", async () => {
+    const home = join(work, "home-backup");
+    const config = join(home, ".config/Element/config.json");
+    spawnSync("mkdir", ["-p", dirname(config)]);
+    writeFileSync(config, '{"brand": "Old"}\n');
+
+    const result = await runLinuxScript(home, `${server.url}/good`);
+    expect(result.status).toBe(0);
+    const backups = readdirSync(dirname(config)).filter((name) =>
+      name.startsWith("config.json.before-setup-"),
+    );
+    expect(backups).toHaveLength(1);
+    expect(readFileSync(join(dirname(config), backups[0]!), "utf8")).toBe(
+      '{"brand": "Old"}\n',
+    );
+    expect(JSON.parse(readFileSync(config, "utf8"))).toEqual(
+      elementDesktopConfig(stack),
+    );
   });
 
   it("aborts on a checksum mismatch and leaves HOME unchanged", async () => {

@@ -66,8 +66,8 @@ export interface SigningKey {
 export function createSigningKey(home: string, name: string): SigningKey {
   mkdirSync(home, { recursive: true, mode: 0o700 });
   const gpg = ["--homedir", home, "--batch", "--quiet"];
-  // gpg starts a gpg-agent that outlives it; with ignored stdio the agent
-  // holds no pipe of ours, so execFileSync returns.
+  // gpg starts a gpg-agent that outlives it. With ignored stdio the agent
+  // keeps none of our pipes open, so execFileSync returns.
   execFileSync(
     "gpg",
     [...gpg, "--passphrase", "", "--quick-gen-key", `${name} <a@127.0.0.1>`],
@@ -173,4 +173,13 @@ export function snapshotTree(dir: string): TreeSnapshot {
     snapshot[relative(dir, path)] = `${content} ${lstatSync(path).mtimeMs}`;
   }
   return snapshot;
+}
+
+/** Returns a TCP port that was free on 127.0.0.1 a moment ago. */
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
 }
