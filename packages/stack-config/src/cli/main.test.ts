@@ -89,7 +89,7 @@ describe("main", () => {
     // 203.0.113.10 is a documentation address, which draws a warning.
     expect(code).toBe(EXIT.ok);
     expect(progress[0]).toBe("load stack.yaml");
-    expect(progress[1]).toContain("warning: stack.yaml: cluster.publicIP:");
+    expect(progress[1]).toContain("warning: stack.yaml:3:3: cluster.publicIP:");
     expect(progress[2]).toBe("validate: ok (1 warning)");
   });
 
