@@ -150,7 +150,7 @@ export async function runValidate(args: CliArgs, io: CliIo): Promise<void> {
   }
 }
 
-/** Runs `secrets`: lists every Secret the tree expects, never a value. */
+/** Runs `secrets list`: lists every Secret the tree expects, never a value. */
 export async function runSecrets(args: CliArgs, io: CliIo): Promise<void> {
   const loaded = await loadValidConfig(args, io);
   const { secrets } = resolveStack(loaded.config);
