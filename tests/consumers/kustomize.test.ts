@@ -7,9 +7,11 @@ import { stringify } from "yaml";
 import {
   crdToJsonSchemas,
   type CustomResourceDefinition,
+  metadataOnlySchema,
+} from "./support/crd-schemas.js";
+import {
   type GroupVersionKind,
   KubernetesSchemas,
-  metadataOnlySchema,
   type SchemaNode,
   writeSchemas,
 } from "./support/json-schemas.js";

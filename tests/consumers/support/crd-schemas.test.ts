@@ -1,9 +1,6 @@
 import { describe, expect, it } from "vitest";
-import {
-  openApiToJsonSchema,
-  parseApiVersion,
-  schemaFilePath,
-} from "./json-schemas.js";
+import { openApiToJsonSchema } from "./crd-schemas.js";
+import { parseApiVersion, schemaFilePath } from "./json-schemas.js";
 
 describe("openApiToJsonSchema", () => {
   it.each([
