@@ -5,6 +5,8 @@ import { basename, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
+import { DEFAULTS } from "./defaults.js";
+import { valueAtPath } from "./paths.js";
 import {
   CONFIG_SCHEMA_URL,
   describeSchema,
@@ -160,5 +162,26 @@ describe("describeSchema", () => {
     },
   ])("describes $name", ({ node, text }) => {
     expect(describeSchema(root, node as JsonSchema)).toBe(text);
+  });
+});
+
+describe("schema defaults", () => {
+  it("match DEFAULTS wherever both state one", () => {
+    const compared = listConfigKeys(loadConfigSchema())
+      .filter((key) => key.schema.default !== undefined)
+      .filter((key) => !key.path.includes("[]"))
+      .map((key) => ({
+        path: key.path,
+        schema: key.schema.default,
+        defaults: valueAtPath(DEFAULTS, key.path),
+      }))
+      .filter((entry) => entry.defaults !== undefined);
+    const mismatches = compared.filter(
+      (entry) =>
+        JSON.stringify(entry.schema) !== JSON.stringify(entry.defaults),
+    );
+
+    expect(compared.length).toBeGreaterThan(30);
+    expect(mismatches).toEqual([]);
   });
 });
