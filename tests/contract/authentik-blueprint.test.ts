@@ -22,6 +22,7 @@ import {
 } from "../../packages/stack-config/src/generators/authentik-blueprints.js";
 import { authentikValues } from "../../packages/stack-config/src/generators/authentik.js";
 import { authentikBlueprintExtensions } from "../../packages/stack-config/src/generators/authentik-blueprints.js";
+import { masUpstreamProvider } from "../../packages/stack-config/src/generators/mas-upstream.js";
 
 const SCHEMA_FILE = "authentik/2025.12.0-rc1/blueprint.schema.json";
 const PLACEHOLDER_UUID = "00000000-0000-4000-8000-000000000000";
@@ -231,6 +232,20 @@ describe("Authentik blueprint contract", () => {
     expect(attrs.client_id).toBe(stack.sso.clientId);
     expect(attrs.client_type).toBe("confidential");
     expect(attrs.issuer_mode).toBe("per_provider");
+  });
+
+  it("agrees with MAS on issuer and provider", () => {
+    const stack = resolveStack(CONFIG);
+    const mas = masUpstreamProvider(stack);
+    const attrs = entryById(blueprint, "provider-mas").attrs!;
+    const slug = entryById(blueprint, "application-matrix").identifiers?.slug;
+    const [redirect] = attrs.redirect_uris as { url: string }[];
+
+    expect(redirect?.url).toBe(
+      `${stack.urls.matrixAuthenticationService}/upstream/callback/${mas.id}`,
+    );
+    expect(mas.issuer).toBe(`${stack.urls.authentik}/application/o/${slug}/`);
+    expect(mas.client_id).toBe(attrs.client_id);
   });
 
   it("maps the openid, profile and email scopes", () => {
