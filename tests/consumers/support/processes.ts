@@ -150,7 +150,8 @@ export class ServerProcess {
 
   /**
    * Polls `isReady` until it returns true. Throws with the server's log
-   * when the process exits first or `timeoutMs` passes.
+   * when the process exits first or `timeoutMs` passes, and then stops the
+   * process so that no caller is left holding an unready server.
    */
   async waitUntilReady(
     isReady: () => Promise<boolean>,
@@ -169,6 +170,7 @@ export class ServerProcess {
       }
       await sleep(250);
     }
+    await this.stop();
     throw new Error(
       `${this.name} was not ready within ${timeoutMs} ms. Its log:\n` +
         this.log(),
