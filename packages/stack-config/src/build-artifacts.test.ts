@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { readBuildOutput } from "./build-artifacts.js";
+import { readBuildArtifacts, readBuildOutput } from "./build-artifacts.js";
 
 const dir = mkdtempSync(join(tmpdir(), "build-output-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -20,5 +20,25 @@ describe("readBuildOutput", () => {
 
   it("returns undefined for a missing folder", () => {
     expect(readBuildOutput(join(dir, "missing"))).toBeUndefined();
+  });
+});
+
+describe("readBuildArtifacts", () => {
+  it("returns undefined outside the repository", () => {
+    const root = mkdtempSync(join(tmpdir(), "artifacts-none-"));
+    expect(readBuildArtifacts(root)).toBeUndefined();
+    rmSync(root, { recursive: true });
+  });
+
+  it("reads built apps and leaves out unbuilt ones", () => {
+    const root = mkdtempSync(join(tmpdir(), "artifacts-repo-"));
+    mkdirSync(join(root, "apps/setup-site/dist"), { recursive: true });
+    writeFileSync(join(root, "apps/setup-site/dist/index.html"), "<p>");
+    mkdirSync(join(root, "apps/element-call"), { recursive: true });
+
+    expect(readBuildArtifacts(root)).toEqual({
+      setupSite: { "index.html": "<p>" },
+    });
+    rmSync(root, { recursive: true });
   });
 });

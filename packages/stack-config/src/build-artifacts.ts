@@ -4,7 +4,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
-import type { BuildOutput } from "./generators/types.js";
+import type { BuildArtifacts, BuildOutput } from "./generators/types.js";
 
 /**
  * Returns the text of every file under `dir`, by relative path, or
@@ -30,4 +30,34 @@ export function readBuildOutput(dir: string): BuildOutput | undefined {
   return Object.fromEntries(
     Object.entries(output).sort(([a], [b]) => a.localeCompare(b)),
   );
+}
+
+/** Build output folders of the apps, relative to the repository root. */
+const APP_OUTPUTS = {
+  setupSite: { app: "apps/setup-site", dist: "apps/setup-site/dist" },
+  elementCall: { app: "apps/element-call", dist: "apps/element-call/dist" },
+} as const;
+
+/**
+ * Reads the apps' build outputs under the repository `root`. Returns
+ * undefined when `root` holds none of the apps, such as a config folder
+ * outside the repository, so the tree is rendered without them. An app
+ * whose folder exists but has no `dist/` is left out of the result, so
+ * its generator reports that it needs building.
+ */
+export function readBuildArtifacts(root: string): BuildArtifacts | undefined {
+  const apps = Object.entries(APP_OUTPUTS).filter(([, paths]) =>
+    existsSync(join(root, paths.app)),
+  );
+  if (apps.length === 0) {
+    return undefined;
+  }
+  const artifacts: BuildArtifacts = {};
+  for (const [name, paths] of apps) {
+    const output = readBuildOutput(join(root, paths.dist));
+    if (output) {
+      artifacts[name as keyof BuildArtifacts] = output;
+    }
+  }
+  return artifacts;
 }

@@ -5,7 +5,7 @@
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { resolveStack, type StackConfig } from "@axion-stack/stack-config";
-import { APP_DIR, buildSetupSite, DIST_DIR } from "../src/build/build.js";
+import { APP_DIR, buildSetupSite, DIST_DIR } from "./build.js";
 
 const configPath = resolve(
   process.env.AXION_STACK_CONFIG ?? resolve(APP_DIR, "../../stack.config.ts"),

@@ -1,5 +1,6 @@
 /** The CLI commands: each loads the config, then renders, writes or lists. */
 import { join, relative, resolve } from "node:path";
+import { readBuildArtifacts } from "../build-artifacts.js";
 import { formatIssues } from "../config/errors.js";
 import { resolveStack } from "../config/resolve.js";
 import {
@@ -60,6 +61,9 @@ function render(loaded: ValidatedConfig, io: CliIo): Render {
     configFileName: loaded.fileName,
     version: packageVersion(),
     progress: io.progress,
+    // The apps' built files (setup site, Element Call overlay), read from
+    // the repository that the CLI runs in.
+    artifacts: readBuildArtifacts(io.cwd),
   });
 }
 
