@@ -56,3 +56,9 @@ export { renderAlloyConfig } from "./generators/alloy-config.js";
 export { kubeStateMetricsValues } from "./generators/kube-state-metrics.js";
 export { generateMonitoring } from "./generators/monitoring.js";
 export { nodeExporterValues } from "./generators/node-exporter.js";
+export {
+  clusterValues,
+  generatePostgres,
+  operatorValues,
+  pluginValues,
+} from "./generators/postgres.js";

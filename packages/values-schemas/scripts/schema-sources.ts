@@ -34,6 +34,21 @@ export const SCHEMA_SOURCES: SchemaSource[] = [
     type: "NodeExporterValues",
   },
   {
+    file: "cloudnative-pg-0.29.0.schema.json",
+    source: "src/cloudnative-pg/operator.ts",
+    type: "CloudNativePgValues",
+  },
+  {
+    file: "plugin-barman-cloud-0.7.0.schema.json",
+    source: "src/cloudnative-pg/operator.ts",
+    type: "BarmanCloudPluginValues",
+  },
+  {
+    file: "cnpg-cluster-0.8.1.schema.json",
+    source: "src/cloudnative-pg/cluster.ts",
+    type: "CnpgClusterValues",
+  },
+  {
     file: "coturn-turnserver.schema.json",
     source: "src/coturn/turnserver.ts",
     type: "TurnServerConfig",

@@ -7,6 +7,7 @@ export {
 export * from "./alloy/index.js";
 export * from "./authentik/index.js";
 export * from "./authentik-blueprint/index.js";
+export * from "./cloudnative-pg/index.js";
 export * from "./coturn/index.js";
 export * from "./ess/index.js";
 export * from "./kube-state-metrics/index.js";

@@ -95,6 +95,28 @@ export const DEFAULTS = {
     profile: "balanced",
     wellKnownCaps: true,
   },
+  postgres: {
+    mode: "cloudnative-pg",
+    instances: 1,
+    majorVersion: "17",
+    storageSize: "20Gi",
+    resources: {
+      requests: { cpu: "250m", memory: "512Mi" },
+      limits: { memory: "1Gi" },
+    },
+  },
+  backups: {
+    path: "/",
+    retention: "30d",
+    databaseSchedule: "0 0 3 * * *",
+    media: {
+      enabled: true,
+      schedule: "30 3 * * *",
+      keepDaily: 30,
+      keepMonthly: 6,
+      image: "docker.io/restic/restic:0.18.0",
+    },
+  },
 } as const;
 
 /** Subdomain of `serverName` that each host defaults to; "" is the apex. */

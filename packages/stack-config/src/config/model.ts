@@ -72,6 +72,21 @@ export interface StackConfig {
    * participant may capture and send, per media kind.
    */
   elementCall?: ElementCallConfig;
+
+  /** PostgreSQL for Synapse and MAS, run by the CloudNativePG operator. */
+  postgres?: PostgresConfig;
+
+  /**
+   * Off-site backups of the database and the media store to S3-compatible
+   * object storage. Unset means no backups leave the cluster.
+   */
+  backups?: BackupsConfig;
+
+  /** NetworkPolicy inputs that the cluster's layout decides. */
+  network?: NetworkConfig;
+
+  /** Pod Security Admission levels that tighten or relax the defaults. */
+  podSecurity?: PodSecurityConfig;
 }
 
 /** Public hostnames of the stack's web services. */
@@ -341,6 +356,22 @@ export interface PoliciesConfig {
   roomDirectory?: RoomDirectoryPolicy;
   /** Rooms every new user joins. */
   autoJoinRooms?: AutoJoinRoomsPolicy;
+  /** Which servers Synapse federates with. */
+  federation?: FederationPolicy;
+}
+
+/**
+ * Federation is open to every server unless `allowlist` is set. An
+ * allowlist closes federation to every server not on it, so `validate`
+ * warns about it.
+ */
+export interface FederationPolicy {
+  /**
+   * Server names Synapse federates with (`federation_domain_whitelist`).
+   * Unset keeps federation open; an empty list is rejected.
+   * @example ["matrix.org", "example.org"]
+   */
+  allowlist?: string[];
 }
 
 /** Synapse's message retention support. */
@@ -745,4 +776,187 @@ export interface ElementCallConfig extends ComponentSwitch {
    * @TJS-type integer
    */
   participantLimit?: number;
+}
+
+/** CPU and memory of a container, as Kubernetes quantities. */
+export interface ResourceQuantities {
+  /** @example "500m" */
+  cpu?: Quantity;
+  /** @example "1Gi" */
+  memory?: Quantity;
+}
+
+/** Requests and limits of a container. */
+export interface ResourcesConfig {
+  requests?: ResourceQuantities;
+  limits?: ResourceQuantities;
+}
+
+/**
+ * Where Synapse and MAS keep their data. `cloudnative-pg` runs a
+ * CloudNativePG `Cluster` with the databases `synapse` and `mas`.
+ * `embedded` keeps ESS's own PostgreSQL. `migrating` runs both, with ESS
+ * still on the embedded one, while `docs/migrate-embedded-postgres.md`
+ * copies the data across.
+ */
+export type PostgresMode = "cloudnative-pg" | "embedded" | "migrating";
+
+/** PostgreSQL for Synapse and MAS. */
+export interface PostgresConfig {
+  /**
+   * Which PostgreSQL Synapse and MAS use.
+   * @default "cloudnative-pg"
+   */
+  mode?: PostgresMode;
+  /**
+   * PostgreSQL instances: one primary plus streaming replicas. More than
+   * one needs as many nodes to be useful.
+   * @default 1
+   * @minimum 1
+   * @maximum 9
+   * @TJS-type integer
+   */
+  instances?: number;
+  /**
+   * PostgreSQL major version of the `ghcr.io/cloudnative-pg/postgresql`
+   * image. ESS's embedded PostgreSQL runs 17, and a dump restores only
+   * into the same or a newer major version.
+   * @default "17"
+   */
+  majorVersion?: "17" | "18";
+  /**
+   * Size of each instance's data volume.
+   * @default "20Gi"
+   */
+  storageSize?: Quantity;
+  /**
+   * Requests and limits of each instance.
+   * @default { "requests": { "cpu": "250m", "memory": "512Mi" }, "limits": { "memory": "1Gi" } }
+   */
+  resources?: ResourcesConfig;
+}
+
+/** An S3-compatible bucket, such as Backblaze B2, Wasabi, MinIO or AWS S3. */
+export interface ObjectStoreConfig {
+  /**
+   * HTTPS endpoint of the S3 API.
+   * @example "https://s3.eu-central-003.backblazeb2.com"
+   */
+  endpointURL: string;
+  /**
+   * Bucket name.
+   * @example "axion1337-backups"
+   */
+  bucket: string;
+  /**
+   * Folder in the bucket, with a slash at both ends. The database goes
+   * under `<path>postgres/`, the media store under `<path>media/`.
+   * @default "/"
+   * @pattern ^/([A-Za-z0-9._-]+/)*$
+   */
+  path?: string;
+  /**
+   * Region name that the provider's S3 API expects.
+   * @example "eu-central-003"
+   */
+  region: string;
+}
+
+/** Off-site backups of the database and the media store. */
+export interface BackupsConfig {
+  /** Where the backups go. */
+  objectStore: ObjectStoreConfig;
+  /**
+   * How long base backups and archived WAL are kept: a number and `d`
+   * (days), `w` (weeks) or `m` (months), as barman-cloud takes it.
+   * @default "30d"
+   * @pattern ^[1-9][0-9]*[dwm]$
+   */
+  retention?: string;
+  /**
+   * When the daily base backup runs: a six-field cron expression
+   * (seconds first) in UTC, as CloudNativePG's ScheduledBackup takes it.
+   * @default "0 0 3 * * *"
+   */
+  databaseSchedule?: string;
+  /** Backups of Synapse's media store. */
+  media?: MediaBackupConfig;
+  /** The restore drill that `axion-stack generate --restore-drill` adds. */
+  restoreDrill?: RestoreDrillConfig;
+}
+
+/**
+ * A second PostgreSQL cluster bootstrapped from the backups, to prove that
+ * they restore. It reads the source's archive and never writes to it.
+ */
+export interface RestoreDrillConfig {
+  /**
+   * Name of the restored cluster, and its server name in the archive if
+   * it archives at all. It must differ from the source cluster's name.
+   * @default "matrix-postgres-drill"
+   * @pattern ^[a-z0-9]([-a-z0-9]*[a-z0-9])?$
+   */
+  serverName?: string;
+  /**
+   * Folder in the bucket that the restored cluster archives its own WAL
+   * to, with a slash at both ends. Unset keeps WAL archiving off, which a
+   * drill that is deleted afterwards does not need. It must lie outside
+   * the source's folder `<objectStore.path>postgres/`.
+   * @pattern ^/([A-Za-z0-9._-]+/)*$
+   */
+  archivePath?: string;
+}
+
+/** Backups of Synapse's media store with restic. */
+export interface MediaBackupConfig extends ComponentSwitch {
+  /**
+   * When the backup runs: a five-field cron expression in UTC.
+   * @default "30 3 * * *"
+   */
+  schedule?: string;
+  /**
+   * Daily snapshots restic keeps.
+   * @default 30
+   * @minimum 1
+   * @TJS-type integer
+   */
+  keepDaily?: number;
+  /**
+   * Monthly snapshots restic keeps after the daily ones.
+   * @default 6
+   * @minimum 0
+   * @TJS-type integer
+   */
+  keepMonthly?: number;
+  /**
+   * restic image, pinned by tag.
+   * @default "docker.io/restic/restic:0.18.0"
+   */
+  image?: string;
+}
+
+/** Facts about the cluster's network that NetworkPolicies need. */
+export interface NetworkConfig {
+  /**
+   * Addresses of the Kubernetes API server as pods reach it after the
+   * `kubernetes` Service is resolved: on K3S the node's own address on
+   * port 6443. Unset allows any address, on the API ports only.
+   * @example ["192.0.2.10/32"]
+   */
+  apiServerCIDRs?: string[];
+}
+
+/** Pod Security Admission levels. */
+export type PodSecurityLevelName = "restricted" | "baseline" | "privileged";
+
+/** Pod Security levels by workload, over the levels the stack derives. */
+export interface PodSecurityConfig {
+  /**
+   * Level of a workload's namespace, by component name of the component
+   * graph (such as `coturn` or `node-exporter`). A level stricter than the
+   * workload needs is rejected; the namespace gets the least restrictive
+   * level among its workloads.
+   * @example { "element-web": "restricted" }
+   */
+  levels?: Record<string, PodSecurityLevelName>;
 }

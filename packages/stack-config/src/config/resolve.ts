@@ -11,6 +11,12 @@ import type {
   SetupSiteConfig,
   StackConfig,
 } from "./model.js";
+import {
+  resolveBackups,
+  resolvePostgres,
+  type ResolvedBackups,
+  type ResolvedPostgres,
+} from "./postgres.js";
 import { resolveSecrets, type SecretSpec } from "./secrets.js";
 import { resolveSso, type ResolvedSso } from "./sso.js";
 
@@ -86,6 +92,8 @@ export interface ResolvedStack {
     };
     roomDirectory: { publicationRules: Required<RoomPublicationRule>[] };
     autoJoinRooms: { rooms: string[]; autoCreate: boolean };
+    /** Server names Synapse federates with; undefined keeps it open. */
+    federationAllowlist: string[] | undefined;
   };
   authentik: {
     enabled: boolean;
@@ -127,6 +135,13 @@ export interface ResolvedStack {
   setupSite: ResolvedSetupSite;
   /** Element Call's media caps and Element Web's call settings. */
   elementCall: ResolvedElementCall;
+  /** PostgreSQL for Synapse and MAS, derived in `postgres.ts`. */
+  postgres: ResolvedPostgres;
+  /** Off-site backups; undefined when no object store is configured. */
+  backups: ResolvedBackups | undefined;
+  network: { apiServerCIDRs: string[] | undefined };
+  /** Pod Security levels set in the config, by component. */
+  podSecurityLevels: Record<string, "restricted" | "baseline" | "privileged">;
   /**
    * Every Secret the tree expects, by id. A value that two components share
    * has one entry here, so both read the same Secret key.
@@ -222,6 +237,7 @@ export function resolveStack(config: StackConfig): ResolvedStack {
           policies.autoJoinRooms?.autoCreate ??
           DEFAULTS.policies.autoJoinRooms.autoCreate,
       },
+      federationAllowlist: policies.federation?.allowlist?.slice(),
     },
     authentik: { ...DEFAULTS.authentik, ...config.authentik },
     sso: resolveSso(config.sso, {
@@ -265,6 +281,10 @@ export function resolveStack(config: StackConfig): ResolvedStack {
     },
     setupSite: resolveSetupSite(config, hosts.elementWeb),
     elementCall: resolveElementCall(config),
+    postgres: resolvePostgres(config, ess.namespace ?? DEFAULTS.ess.namespace),
+    backups: resolveBackups(config.backups),
+    network: { apiServerCIDRs: config.network?.apiServerCIDRs?.slice() },
+    podSecurityLevels: { ...config.podSecurity?.levels },
   };
 
   return { ...withoutSecrets, secrets: resolveSecrets(withoutSecrets) };

@@ -15,7 +15,14 @@ export type SecretValueKind =
   /** An RSA private key, PKCS#8 PEM (MAS signing key). */
   | { kind: "rsa-private-key"; bits: 2048 | 3072 | 4096 }
   /** An ECDSA P-256 (prime256v1) private key, PKCS#8 PEM (MAS signing key). */
-  | { kind: "ec-p256-private-key" };
+  | { kind: "ec-p256-private-key" }
+  /** A value that is not secret but must sit beside one, such as a user. */
+  | { kind: "fixed"; value: string }
+  /**
+   * A credential that a third party issues, such as an S3 access key. The
+   * secrets command reads it from the environment variable `variable`.
+   */
+  | { kind: "provided"; variable: string };
 
 /** One key of a Secret. */
 export interface SecretKeySpec {
@@ -66,6 +73,8 @@ export function resolveSecrets(
   }
 
   Object.assign(secrets, essSecrets(stack));
+  Object.assign(secrets, postgresSecrets(stack));
+  Object.assign(secrets, backupSecrets(stack));
   Object.assign(secrets, authentikSecrets(stack));
   Object.assign(secrets, ssoSecrets(stack));
   return secrets;
@@ -174,11 +183,15 @@ function essSecrets(
           ]),
         }
       : {}),
-    essPostgresCredentials: spec("postgres", ESS_POSTGRES_KEYS, [
-      "postgres",
-      "synapse",
-      "matrix-authentication-service",
-    ]),
+    ...(stack.postgres.essUsesCluster
+      ? {}
+      : {
+          essPostgresCredentials: spec("postgres", ESS_POSTGRES_KEYS, [
+            "postgres",
+            "synapse",
+            "matrix-authentication-service",
+          ]),
+        }),
   };
 }
 
@@ -287,5 +300,105 @@ export function describeSecretValue(value: SecretValueKind): string {
       return `RSA ${value.bits}-bit private key, PKCS#8 PEM`;
     case "ec-p256-private-key":
       return "ECDSA P-256 private key, PKCS#8 PEM";
+    case "fixed":
+      return `the fixed value \`${value.value}\``;
+    case "provided":
+      return `issued by the provider, read from $${value.variable}`;
   }
+}
+
+/**
+ * Declares the login of each database owner in the CloudNativePG Cluster.
+ * CloudNativePG reads a role's password from a Secret with the keys
+ * `username` and `password`; Synapse and MAS read the `password` key.
+ */
+function postgresSecrets(
+  stack: Omit<ResolvedStack, "secrets">,
+): Record<string, SecretSpec> {
+  const { postgres } = stack;
+  if (!postgres.clusterEnabled) {
+    return {};
+  }
+  const role = (owner: string, readBy: string): SecretSpec => ({
+    namespaces: [postgres.namespace],
+    name: `${postgres.clusterName}-${owner}`,
+    keys: {
+      username: {
+        description: `Name of the PostgreSQL role that owns the ${owner} database`,
+        value: { kind: "fixed", value: owner },
+      },
+      password: {
+        description: `Password of the PostgreSQL role ${owner}`,
+        value: { kind: "random", bytes: 32 },
+      },
+    },
+    readBy: ["postgres", readBy],
+  });
+  return {
+    postgresSynapse: role(postgres.databases.synapse.owner, "synapse"),
+    postgresMas: role(
+      postgres.databases.mas.owner,
+      "matrix-authentication-service",
+    ),
+  };
+}
+
+/** Names of the environment variables that carry the S3 credentials. */
+export const S3_CREDENTIAL_VARIABLES = {
+  accessKeyId: "AXION_BACKUP_S3_ACCESS_KEY_ID",
+  secretAccessKey: "AXION_BACKUP_S3_SECRET_ACCESS_KEY",
+} as const;
+
+/**
+ * Declares the S3 credentials of the off-site backups and the password of
+ * the restic repository of the media store. The key names are the ones
+ * the cluster chart's ObjectStore reads.
+ */
+function backupSecrets(
+  stack: Omit<ResolvedStack, "secrets">,
+): Record<string, SecretSpec> {
+  const { backups, postgres } = stack;
+  if (backups === undefined) {
+    return {};
+  }
+  const secrets: Record<string, SecretSpec> = {
+    backupS3Credentials: {
+      namespaces: [postgres.namespace],
+      name: "backup-s3-credentials",
+      keys: {
+        ACCESS_KEY_ID: {
+          description: "Access key ID of the backup bucket",
+          value: {
+            kind: "provided",
+            variable: S3_CREDENTIAL_VARIABLES.accessKeyId,
+          },
+        },
+        ACCESS_SECRET_KEY: {
+          description: "Secret access key of the backup bucket",
+          value: {
+            kind: "provided",
+            variable: S3_CREDENTIAL_VARIABLES.secretAccessKey,
+          },
+        },
+      },
+      readBy: ["postgres", "media-backup"],
+    },
+  };
+  if (backups.media.enabled && stack.ess.synapse.enabled) {
+    secrets.mediaBackupPassword = {
+      namespaces: [postgres.namespace],
+      name: "media-backup-restic",
+      keys: {
+        password: {
+          description:
+            "Password that encrypts the restic repository of the media " +
+            "store; without it the backups cannot be read, so keep a " +
+            "copy outside the cluster",
+          value: { kind: "random", bytes: 32 },
+        },
+      },
+      readBy: ["media-backup"],
+    };
+  }
+  return secrets;
 }

@@ -23,6 +23,7 @@ export const ESS_SOURCE_NAME = "matrix-stack";
 /** The HTTPS Helm repositories, by the HelmRepository name they get. */
 export const HELM_REPOSITORIES = {
   authentik: "https://charts.goauthentik.io",
+  "cloudnative-pg": "https://cloudnative-pg.github.io/charts",
   grafana: "https://grafana.github.io/helm-charts",
   "prometheus-community": "https://prometheus-community.github.io/helm-charts",
 } as const;

@@ -123,6 +123,7 @@ describe("generateEss", () => {
     const stack = stackWith({
       ess: { matrixAuthenticationService: { enabled: false } },
       authentik: { enabled: false },
+      postgres: { mode: "embedded" },
     });
     const values = valuesAt(generateEss(stack), "apps/ess/values-global.yaml");
     const postgres = values.postgres as JsonObject;

@@ -6,6 +6,7 @@
  */
 import type {
   DisabledComponent,
+  ExternalPostgres,
   MatrixStackValues,
   MatrixStackValuesV26_4_0,
   MatrixStackValuesV26_8_1,
@@ -100,7 +101,36 @@ export function configFragment(label: string, value: object): string {
   return text;
 }
 
+/**
+ * Returns the `<component>.postgres` block that points Synapse or MAS at
+ * its database in the CloudNativePG Cluster, or undefined while ESS keeps
+ * its embedded PostgreSQL. CloudNativePG serves TLS with its own CA, so
+ * `require` encrypts without verifying that CA.
+ */
+export function externalPostgres(
+  stack: ResolvedStack,
+  database: "synapse" | "mas",
+): ExternalPostgres | undefined {
+  const { postgres } = stack;
+  if (!postgres.essUsesCluster) {
+    return undefined;
+  }
+  const secretId = database === "synapse" ? "postgresSynapse" : "postgresMas";
+  const { name, owner } = postgres.databases[database];
+  return {
+    host: postgres.host,
+    port: postgres.port,
+    user: owner,
+    database: name,
+    sslMode: "require",
+    password: essSecretRef(stack, secretId, "password"),
+  };
+}
+
 function postgresValues(stack: ResolvedStack): MatrixStackValues["postgres"] {
+  if (stack.postgres.essUsesCluster) {
+    return DISABLED;
+  }
   const ref = (key: string) =>
     essSecretRef(stack, "essPostgresCredentials", key);
   const { synapse, matrixAuthenticationService } = stack.ess;
@@ -154,6 +184,10 @@ export const generateEss: Generator = (stack) => {
       name: essValuesName(stack, part),
     })),
     timeout: "15m",
+    // Synapse and MAS need their databases before their first start.
+    ...(stack.postgres.essUsesCluster
+      ? { dependsOn: [{ name: stack.postgres.clusterName }] }
+      : {}),
   });
 
   return [

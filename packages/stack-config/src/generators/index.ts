@@ -8,6 +8,7 @@ import { generateEss } from "./ess.js";
 import { generateMas } from "./mas.js";
 import { generateMonitoring } from "./monitoring.js";
 import { generateMatrixRTC } from "./matrix-rtc.js";
+import { generatePostgres } from "./postgres.js";
 import { generateSetupSite } from "./setup-site.js";
 import { generateSynapse } from "./synapse.js";
 import type { Generator } from "./types.js";
@@ -33,4 +34,5 @@ export const GENERATORS: Record<string, Generator> = {
   coturn: generateCoturn,
   monitoring: generateMonitoring,
   setupSite: generateSetupSite,
+  postgres: generatePostgres,
 };

@@ -16,6 +16,7 @@ import {
   DISABLED,
   essSecretRef,
   essValuesManifest,
+  externalPostgres,
 } from "./ess.js";
 import {
   MAS_UPSTREAM_FRAGMENT,
@@ -98,6 +99,7 @@ export function masValues(
     additional[name] = { config: configFragment(`MAS ${name}`, fragment) };
   }
   const volumes = extensions.extraVolumes.length > 0;
+  const postgres = externalPostgres(stack, "mas");
 
   return {
     enabled: true,
@@ -115,6 +117,7 @@ export function masValues(
           extraVolumeMounts: [...extensions.extraVolumeMounts],
         }
       : {}),
+    ...(postgres ? { postgres } : {}),
   };
 }
 

@@ -5,6 +5,7 @@
  */
 import type {
   ConfigFragments,
+  ExternalPostgres,
   ExtraSecretVolume,
   ExtraVolumeMount,
   SynapseHomeserverFragment,
@@ -16,6 +17,7 @@ import {
   DISABLED,
   essSecretRef,
   essValuesManifest,
+  externalPostgres,
 } from "./ess.js";
 import type { Generator } from "./types.js";
 
@@ -180,7 +182,13 @@ export function synapseValues(stack: ResolvedStack): SynapseSection {
     signingKey: ref("signing-key"),
     additional,
     ...turnSecretVolumes(stack),
+    ...withPostgres(stack),
   };
+}
+
+function withPostgres(stack: ResolvedStack): { postgres?: ExternalPostgres } {
+  const postgres = externalPostgres(stack, "synapse");
+  return postgres ? { postgres } : {};
 }
 
 /** Renders the `synapse` values ConfigMap of the ESS release. */

@@ -76,24 +76,7 @@ export function generateSecretValue(
       return rsaPrivateKey(value.bits);
     case "ec-p256-private-key":
       return ecP256PrivateKey();
-    case "fixed":
-      return value.value;
-    case "provided":
-      return providedValue(value.variable);
   }
-}
-
-/** Reads a credential that a third party issued from the environment. */
-function providedValue(variable: string): string {
-  const value = process.env[variable]?.trim();
-  if (value === undefined || value === "") {
-    throw new Error(
-      `environment variable ${variable} is not set: it carries a ` +
-        "credential that its provider issues, which cannot be generated. " +
-        `Set ${variable} and run the command again.`,
-    );
-  }
-  return value;
 }
 
 /**

@@ -38,6 +38,24 @@ export interface SynapseValues {
   additional: ConfigFragments;
   extraVolumes: ExtraSecretVolume[];
   extraVolumeMounts: ExtraVolumeMount[];
+  /** An external PostgreSQL; unset uses the embedded one. */
+  postgres?: ExternalPostgres;
+}
+
+/** A database outside the chart, such as a CloudNativePG Cluster. */
+export interface ExternalPostgres {
+  host: string;
+  /**
+   * @minimum 0
+   * @maximum 65535
+   * @TJS-type integer
+   */
+  port: number;
+  user: string;
+  database: string;
+  sslMode:
+    "disable" | "allow" | "prefer" | "require" | "verify-ca" | "verify-full";
+  password: SecretKeyRef;
 }
 
 /** The private keys MAS signs tokens with. */
@@ -60,6 +78,8 @@ export interface MatrixAuthenticationServiceValues {
   /** Secret volumes for files that fragments name, such as client secrets. */
   extraVolumes?: ExtraSecretVolume[];
   extraVolumeMounts?: ExtraVolumeMount[];
+  /** An external PostgreSQL; unset uses the embedded one. */
+  postgres?: ExternalPostgres;
 }
 
 /** Element Web. */
@@ -111,6 +131,7 @@ export interface WellKnownDelegationValues {
 }
 
 export type SynapseSection = SynapseValues | DisabledComponent;
+export type PostgresSection = PostgresValues | DisabledComponent;
 export type MatrixAuthenticationServiceSection =
   MatrixAuthenticationServiceValues | DisabledComponent;
 export type ElementWebSection = ElementWebValues | DisabledComponent;

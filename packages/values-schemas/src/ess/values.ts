@@ -13,7 +13,7 @@ import type {
   ElementAdminSection,
   ElementWebSection,
   MatrixAuthenticationServiceSection,
-  PostgresValues,
+  PostgresSection,
   SynapseSection,
   WellKnownDelegationSection,
 } from "./components.js";
@@ -28,7 +28,7 @@ interface MatrixStackValuesBase {
   ingress?: GlobalIngress;
   certManager?: CertManagerValues;
   storage?: GlobalStorage;
-  postgres?: PostgresValues;
+  postgres?: PostgresSection;
   synapse?: SynapseSection;
   matrixAuthenticationService?: MatrixAuthenticationServiceSection;
   elementWeb?: ElementWebSection;
