@@ -213,11 +213,29 @@ describe.skipIf(skip)("generated tree under kustomize and kubeconform", () => {
       spec: { ...flux.spec, prnue: true },
     };
 
-    const result = await validate("unknown-field", [object]);
+    const result = await validate("unknown-flux-field", [object]);
 
     expect(result.problems).toHaveLength(1);
     expect(result.problems[0]?.message).toContain(
       "additional properties 'prnue' not allowed",
+    );
+  });
+
+  it("reports an unknown field in a Deployment", async () => {
+    const deployment = builds
+      .flatMap((build) => build.objects)
+      .find((object) => object.kind === "Deployment");
+    if (deployment === undefined) {
+      throw new Error("the built tree has no Deployment");
+    }
+    const spec = deployment.spec as KubeObject;
+    const object = { ...deployment, spec: { ...spec, replicaz: 1 } };
+
+    const result = await validate("unknown-core-field", [object]);
+
+    expect(result.problems).toHaveLength(1);
+    expect(result.problems[0]?.message).toContain(
+      "additional properties 'replicaz' not allowed",
     );
   });
 });
