@@ -94,6 +94,10 @@ describe("formatValue", () => {
     expect(formatValue(value)).toBe(expected);
   });
 
+  it("prints a BigInt without throwing", () => {
+    expect(formatValue(10n)).toBe("(bigint that cannot be printed as JSON)");
+  });
+
   it("shortens long values", () => {
     const text = formatValue("a".repeat(200));
 

@@ -79,7 +79,13 @@ export function formatValue(value: unknown): string {
   if (value === REDACTED) {
     return REDACTED;
   }
-  const text = JSON.stringify(value) ?? String(value);
+  let text: string;
+  try {
+    text = JSON.stringify(value) ?? String(value);
+  } catch {
+    // A BigInt or a cycle, which only a TypeScript config can hold.
+    text = `(${typeof value} that cannot be printed as JSON)`;
+  }
   if (text.length <= MAX_VALUE_LENGTH) {
     return text;
   }

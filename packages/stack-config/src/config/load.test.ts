@@ -29,6 +29,11 @@ const FILES: Record<string, string> = {
   "esm/import.ts":
     'import { x } from "./does-not-exist.js";\nexport default { x };\n',
   "config.toml": 'serverName = "a.org"\n',
+  "cycle.yaml": "serverName: a.org\nextra: &x\n  self: *x\n",
+  "aliases.yaml":
+    "a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\n",
+  "esm/cycle.ts":
+    'const config: Record<string, unknown> = { serverName: "a.org" };\nconfig.self = { config };\nexport default config;\n',
 };
 
 beforeAll(() => {
@@ -134,6 +139,26 @@ describe("loadConfig", () => {
     expect(issue.fix).toBe(
       `create ${path}, or pass --config <file> to use another config file`,
     );
+  });
+
+  it("rejects a YAML alias that contains itself", async () => {
+    const issue = await loadIssue("cycle.yaml");
+
+    expect(issue.path).toBe("extra.self");
+    expect(issue.message).toBe(
+      "refers back to one of its parents, so the config never ends",
+    );
+    expect(issue.line).toBe(3);
+  });
+
+  it("rejects a module whose config contains itself", async () => {
+    expect((await loadIssue("esm/cycle.ts")).path).toBe("self.config");
+  });
+
+  it("stops runaway alias expansion", async () => {
+    const issue = await loadIssue("aliases.yaml");
+
+    expect(issue.message).toMatch(/^invalid YAML: Excessive alias count/);
   });
 
   it("rejects a directory", async () => {

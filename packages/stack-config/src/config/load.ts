@@ -8,7 +8,8 @@ import { pathToFileURL } from "node:url";
 import { tsImport } from "tsx/esm/api";
 import { LineCounter, parseAllDocuments, parseDocument } from "yaml";
 import { ConfigLoadError, type ConfigIssue } from "./errors.js";
-import { attachLocations, collectLocations } from "./locations.js";
+import { attachLocations, collectLocations, locate } from "./locations.js";
+import { findCycle } from "./paths.js";
 
 const MODULE_EXTENSIONS = [".ts", ".mts", ".js", ".mjs"];
 const YAML_EXTENSIONS = [".yaml", ".yml"];
@@ -26,12 +27,14 @@ type LoadProblem = Pick<ConfigIssue, "message" | "fix" | "line" | "column"> & {
   value?: unknown;
   /** Expected file form; defaults to the supported file types. */
   allowed?: string;
+  /** Dotted config path of the problem; the whole file when unset. */
+  at?: string;
 };
 
 function loadError(path: string, problem: LoadProblem): ConfigLoadError {
   const issue: ConfigIssue = {
     severity: "error",
-    path: "",
+    path: problem.at ?? "",
     value: problem.value,
     message: problem.message,
     allowed: problem.allowed ?? ALLOWED,
@@ -97,7 +100,17 @@ function parseYaml(path: string, text: string): unknown {
       column: position?.col,
     });
   }
-  const config = document.toJS() as unknown;
+  let config: unknown;
+  try {
+    config = document.toJS() as unknown;
+  } catch (error) {
+    // The yaml package stops alias expansion that would blow up in size.
+    throw loadError(path, {
+      message: `invalid YAML: ${(error as Error).message}`,
+      allowed: "one YAML 1.2 document",
+      fix: "replace the aliases (*name) with the values they stand for",
+    });
+  }
   attachLocations(config, collectLocations(document.contents, lines));
   return config;
 }
@@ -221,6 +234,22 @@ async function importModule(path: string): Promise<unknown> {
   return config;
 }
 
+function rejectCycles(path: string, config: unknown): unknown {
+  const cycle = findCycle(config);
+  if (cycle !== undefined) {
+    const where = locate(config, cycle);
+    throw loadError(path, {
+      at: cycle,
+      line: where?.line,
+      column: where?.column,
+      message: "refers back to one of its parents, so the config never ends",
+      allowed: "a tree of keys and values without cycles",
+      fix: "replace the YAML alias (*name) at that key with the values it should have",
+    });
+  }
+  return config;
+}
+
 /**
  * Loads the config file at `path` (relative to the working directory) and
  * returns its content, not yet validated. Throws ConfigLoadError, with the
@@ -233,7 +262,7 @@ export async function loadConfig(path: string): Promise<unknown> {
 
   const extension = extname(absolute).toLowerCase();
   if (MODULE_EXTENSIONS.includes(extension)) {
-    return importModule(absolute);
+    return rejectCycles(absolute, await importModule(absolute));
   }
   if (!YAML_EXTENSIONS.includes(extension) && extension !== ".json") {
     throw loadError(absolute, {
@@ -244,7 +273,9 @@ export async function loadConfig(path: string): Promise<unknown> {
   }
 
   const text = await readFile(absolute, "utf8");
-  return extension === ".json"
-    ? parseJson(absolute, text)
-    : parseYaml(absolute, text);
+  const config =
+    extension === ".json"
+      ? parseJson(absolute, text)
+      : parseYaml(absolute, text);
+  return rejectCycles(absolute, config);
 }

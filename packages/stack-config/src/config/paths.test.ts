@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   comparePaths,
+  findCycle,
   joinPath,
   pathsOverlap,
   pointerToPath,
@@ -89,5 +90,20 @@ describe("pathsOverlap", () => {
     { a: "cluster.nodes", b: "cluster.publicIP", overlap: false },
   ])("$a and $b: $overlap", ({ a, b, overlap }) => {
     expect(pathsOverlap(a, b)).toBe(overlap);
+  });
+});
+
+describe("findCycle", () => {
+  it("finds a value that contains its parent", () => {
+    const parent: Record<string, unknown> = { a: [1, 2] };
+    parent.b = { back: parent };
+
+    expect(findCycle(parent)).toBe("b.back");
+  });
+
+  it("accepts a value shared by two keys", () => {
+    const shared = { port: 1 };
+
+    expect(findCycle({ a: shared, b: [shared] })).toBeUndefined();
   });
 });

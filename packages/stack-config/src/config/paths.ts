@@ -110,3 +110,32 @@ export function pathsOverlap(a: string, b: string): boolean {
 export function valueAtPath(data: unknown, path: string): unknown {
   return path.split(".").reduce<unknown>((node, key) => child(node, key), data);
 }
+
+/**
+ * Returns the dotted path of the first value that contains one of its own
+ * parents, as a YAML alias or a TypeScript object can, or undefined.
+ */
+export function findCycle(
+  value: unknown,
+  path = "",
+  parents: unknown[] = [],
+): string | undefined {
+  if (value === null || typeof value !== "object") {
+    return undefined;
+  }
+  if (parents.includes(value)) {
+    return path;
+  }
+  const entries = Array.isArray(value)
+    ? value.map((item, index) => [`${path}[${index}]`, item] as const)
+    : Object.entries(value).map(
+        ([key, item]) => [joinPath(path, key), item] as const,
+      );
+  for (const [childPath, child] of entries) {
+    const found = findCycle(child, childPath, [...parents, value]);
+    if (found !== undefined) {
+      return found;
+    }
+  }
+  return undefined;
+}
