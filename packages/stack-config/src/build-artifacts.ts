@@ -40,7 +40,7 @@ const APP_OUTPUTS = {
 
 /**
  * Reads the apps' build outputs under the repository `root`. Returns
- * undefined when `root` holds none of the apps, such as a config folder
+ * undefined when `root` contains none of the apps, such as a config folder
  * outside the repository, so the tree is rendered without them. An app
  * whose folder exists but has no `dist/` is left out of the result, so
  * its generator reports that it needs building.

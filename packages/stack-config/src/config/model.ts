@@ -654,7 +654,7 @@ export interface SetupSiteConfig extends ComponentSwitch {
    * @default "docker.io/nginxinc/nginx-unprivileged:1.28.0-alpine"
    */
   image?: string;
-  /** Sources of Element Desktop for the setup scripts. */
+  /** Element Desktop downloads of the setup scripts. */
   elementDesktop?: ElementDesktopConfig;
 }
 
