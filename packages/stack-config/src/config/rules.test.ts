@@ -572,6 +572,17 @@ describe("urls rule", () => {
   });
 });
 
+describe("images-pinned rule", () => {
+  it("keeps the registry port in its fix", () => {
+    const change = { coturn: { image: "registry.example.org:5000/coturn" } };
+    const issues = check("images-pinned", change);
+
+    expect(issues[0]!.fix).toBe(
+      'pin a version, such as "registry.example.org:5000/coturn:<version>"',
+    );
+  });
+});
+
 describe("parseSynapseDuration", () => {
   it.each([
     { text: "1d", ms: 86_400_000 },

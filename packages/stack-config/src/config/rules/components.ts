@@ -82,6 +82,11 @@ function imageTag(image: string): string {
   return colon === -1 ? "" : name.slice(colon + 1);
 }
 
+/** Returns the image reference without its tag. */
+function repository(image: string, tag: string): string {
+  return tag === "" ? image : image.slice(0, -(tag.length + 1));
+}
+
 export const imagesPinnedRule: ConfigRule = {
   name: "images-pinned",
   description:
@@ -108,7 +113,7 @@ export const imagesPinnedRule: ConfigRule = {
               ? "has no tag, so it means :latest"
               : "uses the tag latest",
           allowed: "an image reference with a version tag or a digest",
-          fix: `pin a version, such as "${image.split(":")[0]}:<version>"`,
+          fix: `pin a version, such as "${repository(image, tag)}:<version>"`,
         },
       ];
     });
