@@ -2,7 +2,9 @@
  * Every wrong config in `cases/` fails with its exact expected text, and
  * the real CLI exits with code 1 without touching an existing tree.
  *
- * UPDATE_BAD_CONFIGS=1 rewrites the expected texts; review the diff.
+ * `pnpm test:bad-configs:update` (UPDATE_BAD_CONFIGS=1) rewrites the
+ * expected texts; review the diff. The CLI half needs a build first, which
+ * `pnpm test` runs.
  */
 import { execFile } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
