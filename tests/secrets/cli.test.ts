@@ -267,7 +267,7 @@ describe("axion-stack invite", () => {
     expect(result.stderr).toMatch(/SOPS_AGE_KEY_FILE/);
   });
 
-  it("printed no Secret value", () => {
+  it("leaves no value in output or tree", () => {
     const values = plannedSecretFiles(repo.context.stack).flatMap((file) => {
       const text = decrypt(repo, `flux/${file.path}`);
       const data = (parse(text) as { stringData: Record<string, string> })
@@ -278,10 +278,20 @@ describe("axion-stack invite", () => {
         .map(([, value]) => value);
     });
     const printed = outputs.join("\n");
+    const tree = [...snapshotTree(repo.root)].map(([path, bytes]) => ({
+      path,
+      text: bytes.toString("utf8"),
+    }));
 
     expect(values.length).toBeGreaterThan(3);
+    expect(tree.some((file) => file.path.endsWith("helmrelease.yaml"))).toBe(
+      true,
+    );
     for (const value of values) {
       expect(printed.includes(value)).toBe(false);
+      for (const file of tree) {
+        expect(file.text.includes(value), file.path).toBe(false);
+      }
     }
   });
 });
