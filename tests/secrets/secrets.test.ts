@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
   createMissingSecrets,
+  DEVELOPMENT_RECIPIENT,
   plannedSecretFiles,
   rotateSecret,
   type SecretFile,
@@ -249,6 +250,26 @@ describe("createMissingSecrets", () => {
 
     expect(summary.orphans).toEqual(["secrets/matrix/old.yaml"]);
     expect(repo.lines.some((line) => line.includes("old.yaml"))).toBe(true);
+  });
+});
+
+describe("createMissingSecrets development key", () => {
+  it("warns about the development age key", async () => {
+    const repo = createTestRepository(CONFIG);
+    writeFileSync(
+      join(repo.root, ".sops.yaml"),
+      "creation_rules:\n" +
+        "  - path_regex: ^flux/secrets/\n" +
+        "    encrypted_regex: ^(data|stringData)$\n" +
+        `    age: ${DEVELOPMENT_RECIPIENT}\n`,
+    );
+
+    await createMissingSecrets(repo.context);
+
+    expect(repo.lines.join("\n")).toMatch(
+      /warning: \.sops\.yaml lists axion-stack's development age key/,
+    );
+    rmSync(repo.root, { recursive: true, force: true });
   });
 });
 

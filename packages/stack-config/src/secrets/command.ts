@@ -16,7 +16,7 @@ import {
   type SecretFile,
   secretsKustomizationText,
 } from "./layout.js";
-import { secretCreationRule } from "./sops-config.js";
+import { DEVELOPMENT_RECIPIENT, secretCreationRule } from "./sops-config.js";
 import type { SopsContext } from "./sops.js";
 import {
   type FileLocation,
@@ -210,6 +210,13 @@ function checkCreationRule(context: SecretsContext): void {
     `encrypting for ${rule.recipients.length} age recipient(s) from ` +
       ".sops.yaml",
   );
+  if (rule.recipients.includes(DEVELOPMENT_RECIPIENT)) {
+    context.log(
+      "warning: .sops.yaml lists axion-stack's development age key, whose " +
+        "private key no operator holds, so Flux could not decrypt these " +
+        "files; replace it with your own age public key first",
+    );
+  }
 }
 
 async function finish(

@@ -13,6 +13,7 @@ export {
   secretFilePath,
 } from "./layout.js";
 export {
+  DEVELOPMENT_RECIPIENT,
   SECRET_ENCRYPTED_REGEX,
   SOPS_CONFIG_FILE,
   SopsConfigError,

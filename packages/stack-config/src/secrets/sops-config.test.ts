@@ -3,14 +3,17 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { secretCreationRule, SopsConfigError } from "./sops-config.js";
+import {
+  DEVELOPMENT_RECIPIENT,
+  secretCreationRule,
+  SopsConfigError,
+} from "./sops-config.js";
 
 const REPOSITORY_SOPS_CONFIG = fileURLToPath(
   new URL("../../../../.sops.yaml", import.meta.url),
 );
 const SECRET_PATH = "flux/secrets/matrix/coturn-shared-secret.yaml";
-const RECIPIENT =
-  "age1ckw8auns36aug3fxavxhklt4eajvjg7g273xkvftqhcfuyk9w9nsfw3a2p";
+const RECIPIENT = DEVELOPMENT_RECIPIENT;
 
 function configFile(text: string): string {
   const path = join(

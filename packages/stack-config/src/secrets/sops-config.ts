@@ -13,6 +13,14 @@ export const SOPS_CONFIG_FILE = ".sops.yaml";
 /** The only `encrypted_regex` the Secret files may use. */
 export const SECRET_ENCRYPTED_REGEX = "^(data|stringData)$";
 
+/**
+ * The age public key that the repository's `.sops.yaml` ships with. It was
+ * made for developing axion-stack and no operator holds its private key,
+ * so a deployment's Secrets must not be encrypted for it.
+ */
+export const DEVELOPMENT_RECIPIENT =
+  "age1ckw8auns36aug3fxavxhklt4eajvjg7g273xkvftqhcfuyk9w9nsfw3a2p";
+
 /** One `creation_rules` entry, with the fields axion-stack reads. */
 interface CreationRule {
   path_regex?: string;
