@@ -3,7 +3,9 @@
  * the rule table: every key with its dotted path, type, default, example
  * and description, then the cross-field rules.
  *
- *   pnpm --filter @axion-stack/stack-config docs [--check] [--output FILE]
+ *   pnpm --filter @axion-stack/stack-config docs
+ *   tsx scripts/generate-reference.ts --check [--output FILE]
+ *     compares instead of writing, and exits 1 when the file is stale.
  */
 import { join } from "node:path";
 import { CONFIG_RULES } from "../src/config/rules.js";

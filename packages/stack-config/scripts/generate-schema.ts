@@ -5,7 +5,10 @@
  * become the matching keywords. Every object gets
  * `additionalProperties: false`, so a misspelled key is an error.
  *
- *   pnpm --filter @axion-stack/stack-config schema [--check] [--output FILE]
+ *   pnpm --filter @axion-stack/stack-config schema
+ *     regenerates this file and then the config reference.
+ *   tsx scripts/generate-schema.ts --check [--output FILE]
+ *     compares instead of writing, and exits 1 when the file is stale.
  */
 import { fileURLToPath } from "node:url";
 import TJS from "typescript-json-schema";
