@@ -84,7 +84,7 @@ export function wellKnownWith(document: unknown): string {
   });
 }
 
-/** The caps script from the build; fails with the fix when it is missing. */
+/** Reads the caps script from the build, naming the fix when it is missing. */
 export function builtScript(): string {
   try {
     return readFileSync(join(CALL_DIST, "axion-call-caps.js"), "utf8");
@@ -113,6 +113,9 @@ const PAGE = `<!doctype html><html><head><meta charset="utf-8">
 <script src="/axion-call-caps.js"></script><title>caps test</title></head>
 <body></body></html>`;
 
+/** The same page without the caps script, for Element Call's defaults. */
+const PLAIN_PAGE = PAGE.replace(/<script[^>]*><\/script>/, "");
+
 /** A test page server on 127.0.0.1 with an OS-chosen port. */
 export interface TestSite {
   origin: string;
@@ -135,6 +138,7 @@ export async function startTestSite(
       response.end(body ?? "not found");
     };
     if (path === "/") send("text/html", PAGE);
+    else if (path === "/plain") send("text/html", PLAIN_PAGE);
     else if (path === "/axion-call-caps.js") send("text/javascript", script);
     else if (path === "/config.json")
       send("application/json", configText(site.documents, site.origin));

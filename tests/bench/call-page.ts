@@ -32,28 +32,33 @@ export async function startCall(request: SenderRequest): Promise<number> {
     calls?: { pc: RTCPeerConnection; sender: RTCRtpSender }[];
   };
 
+  /**
+   * A 1280x720 canvas at 30 fps showing 2x2-pixel random noise that pans
+   * by 4 pixels a frame. Every frame is full of detail, as a camera facing
+   * foliage would be, but motion prediction still works, so the encoder's
+   * rate control can meet a bitrate target. Fresh noise in every frame
+   * would overshoot any target the encoder is given.
+   */
   function noisyCanvasTrack(): MediaStreamTrack {
     const canvas = document.createElement("canvas");
     canvas.width = 1280;
     canvas.height = 720;
     const context = canvas.getContext("2d")!;
     const tile = document.createElement("canvas");
-    tile.width = 320;
-    tile.height = 180;
+    tile.width = 640;
+    tile.height = 360;
     const tileContext = tile.getContext("2d")!;
-    const frames = Array.from({ length: 12 }, () => {
-      const image = tileContext.createImageData(320, 180);
-      for (let i = 0; i < image.data.length; i += 1) {
-        image.data[i] = i % 4 === 3 ? 255 : Math.floor(Math.random() * 256);
-      }
-      return image;
-    });
-    let frame = 0;
+    const image = tileContext.createImageData(640, 360);
+    for (let i = 0; i < image.data.length; i += 1) {
+      image.data[i] = i % 4 === 3 ? 255 : Math.floor(Math.random() * 256);
+    }
+    tileContext.putImageData(image, 0, 0);
     context.imageSmoothingEnabled = false;
+    let offset = 0;
     setInterval(() => {
-      tileContext.putImageData(frames[frame % frames.length]!, 0, 0);
-      context.drawImage(tile, 0, 0, 1280, 720);
-      frame += 1;
+      offset = (offset + 4) % 1280;
+      context.drawImage(tile, -offset, 0, 1280, 720);
+      context.drawImage(tile, 1280 - offset, 0, 1280, 720);
     }, 1000 / 30);
     return canvas.captureStream(30).getVideoTracks()[0]!;
   }
@@ -93,7 +98,7 @@ export async function startCall(request: SenderRequest): Promise<number> {
 
   /**
    * Adds the offer's simulcast layers to the answer's video section, as an
-   * SFU would: Chrome answers a simulcast offer with one layer otherwise.
+   * SFU would: otherwise Chrome accepts only one layer of a simulcast offer.
    */
   function acceptSimulcast(offer: string, answer: string): string {
     const rids = [...offer.matchAll(/^a=rid:(\S+) send/gm)].map((m) => m[1]);
@@ -138,10 +143,11 @@ export async function startCall(request: SenderRequest): Promise<number> {
 }
 
 /** Measures a call's outbound RTP over `seconds`. */
-export async function measureCall(
-  args: [index: number, seconds: number],
-): Promise<SendFigures> {
-  const [index, seconds] = args;
+export async function measureCall(args: {
+  index: number;
+  seconds: number;
+}): Promise<SendFigures> {
+  const { index, seconds } = args;
   const w = window as unknown as {
     calls: { pc: RTCPeerConnection; sender: RTCRtpSender }[];
   };
@@ -184,13 +190,11 @@ export async function measureCall(
  * limits or pausing a layer would. A single object applies to every layer,
  * an array to the layers in order.
  */
-export async function raiseLimits(
-  args: [
-    index: number,
-    limits: RTCRtpEncodingParameters | RTCRtpEncodingParameters[],
-  ],
-): Promise<RTCRtpEncodingParameters[]> {
-  const [index, limits] = args;
+export async function raiseLimits(args: {
+  index: number;
+  limits: RTCRtpEncodingParameters | RTCRtpEncodingParameters[];
+}): Promise<RTCRtpEncodingParameters[]> {
+  const { index, limits } = args;
   const w = window as unknown as { calls: { sender: RTCRtpSender }[] };
   const sender = w.calls[index]!.sender;
   const parameters = sender.getParameters();

@@ -1,9 +1,9 @@
 /**
- * The built widget as Element Web's image serves it: a real nginx on
- * 127.0.0.1 with the generator's snippet included at `http` level (as the
- * image's nginx includes `conf.d/*.conf`), the Element Call package's files
- * under `/widgets/element-call/`, and the generator's config.json and
- * script laid over them. Chromium then loads the widget page.
+ * The built widget as Element Web's image serves it. A real nginx on
+ * 127.0.0.1 includes the generator's snippet at `http` level, as the
+ * image's nginx includes `conf.d/*.conf`. It serves the Element Call
+ * package's files under `/widgets/element-call/`, with the generator's
+ * config.json and script laid over them. Chromium then loads the widget.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import {

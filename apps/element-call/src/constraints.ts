@@ -27,8 +27,8 @@ export interface StreamConstraints {
 
 /**
  * Clamps one numeric constraint to `cap`. A requested `min` or `exact`
- * above the cap is dropped, so the request cannot fail with an
- * OverconstrainedError; `getDisplayMedia` rejects both anyway.
+ * above the cap is dropped, so the caps cause no OverconstrainedError of
+ * their own. `getDisplayMedia` rejects both keywords anyway.
  */
 export function clampNumber(
   constraint: NumberConstraint | undefined,

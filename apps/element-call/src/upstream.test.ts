@@ -20,7 +20,7 @@ const packageDir = dirname(
 );
 const read = (path: string) => readFileSync(join(packageDir, path), "utf8");
 
-/** The bundle that contains Element Call's config defaults. */
+/** Finds the bundle that contains Element Call's config defaults. */
 function configBundle(): string {
   const assets = join(packageDir, "dist/assets");
   for (const file of readdirSync(assets).filter((f) => f.endsWith(".js"))) {
@@ -30,7 +30,7 @@ function configBundle(): string {
   throw new Error("no bundle in dist/assets mentions media_quality");
 }
 
-/** Every key path of an object, such as `video.max_bitrate`. */
+/** Lists every key path of an object, such as `video.max_bitrate`. */
 function keyPaths(value: object, prefix = ""): string[] {
   return Object.entries(value).flatMap(([key, field]) =>
     typeof field === "object" && field !== null && !Array.isArray(field)
