@@ -57,8 +57,16 @@ export { kubeStateMetricsValues } from "./generators/kube-state-metrics.js";
 export { generateMonitoring } from "./generators/monitoring.js";
 export { nodeExporterValues } from "./generators/node-exporter.js";
 export {
+  generateNetworkPolicies,
+  networkPolicyManifests,
+} from "./generators/network-policies.js";
+export {
   clusterValues,
   generatePostgres,
   operatorValues,
   pluginValues,
 } from "./generators/postgres.js";
+export {
+  setupSiteSettings,
+  setupSiteSettingsSha256,
+} from "./generators/setup-site.js";

@@ -8,6 +8,7 @@ import { generateEss } from "./ess.js";
 import { generateMas } from "./mas.js";
 import { generateMonitoring } from "./monitoring.js";
 import { generateMatrixRTC } from "./matrix-rtc.js";
+import { generateNetworkPolicies } from "./network-policies.js";
 import { generatePostgres } from "./postgres.js";
 import { generateSetupSite } from "./setup-site.js";
 import { generateSynapse } from "./synapse.js";
@@ -35,4 +36,5 @@ export const GENERATORS: Record<string, Generator> = {
   monitoring: generateMonitoring,
   setupSite: generateSetupSite,
   postgres: generatePostgres,
+  networkPolicies: generateNetworkPolicies,
 };
