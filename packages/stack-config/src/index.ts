@@ -66,7 +66,3 @@ export {
   operatorValues,
   pluginValues,
 } from "./generators/postgres.js";
-export {
-  setupSiteSettings,
-  setupSiteSettingsSha256,
-} from "./generators/setup-site.js";
