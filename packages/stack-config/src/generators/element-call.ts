@@ -197,8 +197,11 @@ export function elementWebOverlayValues(
 /**
  * Returns the keys that `/.well-known/matrix/client` gets for the caps:
  * the deploy-time caps, which an admin may tighten there later without a
- * rebuild. The well-known generator merges them into the chart's `client`
- * fragment. Undefined when the widget reads no well-known.
+ * rebuild. They are meant to be merged into the chart's `client` fragment.
+ * Undefined when the widget reads no well-known.
+ *
+ * NOTE: well-known.ts does not merge these keys yet, so the well-known
+ * carries no caps and the widget applies config.json's alone.
  */
 export function elementCallWellKnown(
   stack: ResolvedStack,
@@ -226,6 +229,8 @@ export const generateElementCall: Generator = (stack, artifacts) => {
     values: { elementWeb: elementWebOverlayValues(stack, files.name) },
   });
 
+  // NOTE: the ESS HelmRelease must list this values ConfigMap in its
+  // `valuesFrom`, after the element-web one, for the mounts to take effect.
   const manifests: Manifest[] = [
     namespaceManifest(stack.ess.namespace, "restricted"),
     {
