@@ -66,3 +66,7 @@ export {
   operatorValues,
   pluginValues,
 } from "./generators/postgres.js";
+export {
+  setupSiteSettings,
+  setupSiteSettingsSha256,
+} from "./generators/setup-site.js";

@@ -2,7 +2,10 @@
  * Vite plugin that turns the resolved stack into the site: the page body,
  * the theme preview CSS, the setup scripts and `setup-site.json`.
  */
-import type { ResolvedStack } from "@axion-stack/stack-config";
+import {
+  type ResolvedStack,
+  setupSiteSettingsSha256,
+} from "@axion-stack/stack-config";
 import type { Plugin } from "vite";
 import { renderSetupScripts, SCRIPT_FILES } from "../scripts/render.js";
 import { escapeHtml } from "../site/html.js";
@@ -23,6 +26,8 @@ export interface SiteManifest {
   homeserverUrl: string;
   path: string;
   defaultTheme: string;
+  /** SHA-256 of every setting the pages and scripts use. */
+  settingsSha256: string;
 }
 
 /** Returns the settings that a site built for `stack` records. */
@@ -32,6 +37,7 @@ export function siteManifest(stack: ResolvedStack): SiteManifest {
     homeserverUrl: stack.urls.synapse,
     path: stack.setupSite.path,
     defaultTheme: stack.setupSite.defaultTheme,
+    settingsSha256: setupSiteSettingsSha256(stack),
   };
 }
 

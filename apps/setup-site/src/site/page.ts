@@ -30,9 +30,7 @@ function osSection(section: OperatingSystemSection): SafeHtml {
     <h3 id="${id}-command-title">Run it</h3>
     <p>Paste this into ${section.shell}:</p>
     <div class="command">
-      <pre
-        aria-labelledby="${id}-command-title"
-      ><code id="${id}-command">${section.command}</code></pre>
+      <pre><code id="${id}-command">${section.command}</code></pre>
     </div>
     <p>
       <a class="download" href="${section.scriptFile}" download

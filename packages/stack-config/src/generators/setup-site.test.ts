@@ -4,7 +4,11 @@ import { Ingress } from "kubernetes-models/networking.k8s.io/v1";
 import { describe, expect, it } from "vitest";
 import { resolveStack, type ResolvedStack } from "../config/resolve.js";
 import type { StackConfig } from "../config/model.js";
-import { generateSetupSite, MAX_SITE_BYTES } from "./setup-site.js";
+import {
+  generateSetupSite,
+  MAX_SITE_BYTES,
+  setupSiteSettingsSha256,
+} from "./setup-site.js";
 import { setupSiteNginxConf } from "./setup-site-nginx.js";
 import type { BuildOutput, JsonObject, Manifest } from "./types.js";
 
@@ -21,6 +25,7 @@ function builtSite(target: ResolvedStack): BuildOutput {
       homeserverUrl: target.urls.synapse,
       path: target.setupSite.path,
       defaultTheme: target.setupSite.defaultTheme,
+      settingsSha256: setupSiteSettingsSha256(target),
     }),
   };
 }
@@ -175,6 +180,15 @@ describe("generateSetupSite errors", () => {
     ).toThrow(
       'setupSite: the built site has serverName "other.example" but the ' +
         'config gives "example.org"; rebuild it for this config',
+    );
+  });
+
+  it("rejects a site built with another brand", () => {
+    const rebranded = resolveStack({ ...CONFIG, brand: "Other" });
+    expect(() =>
+      generateSetupSite(stack, { setupSite: builtSite(rebranded) }),
+    ).toThrow(
+      /the built site has settingsSha256 "[0-9a-f]{64}" but the config/,
     );
   });
 

@@ -46,8 +46,35 @@ function metadata(stack: ResolvedStack, name: string): JsonObject {
 }
 
 /**
+ * Returns the settings that the site's pages and scripts are built from.
+ * The build records their SHA-256 in `setup-site.json`.
+ */
+export function setupSiteSettings(stack: ResolvedStack): JsonObject {
+  const { setupSite } = stack;
+  return {
+    serverName: stack.serverName,
+    brand: stack.brand,
+    homeserverUrl: stack.urls.synapse,
+    url: setupSite.url,
+    defaultTheme: setupSite.defaultTheme,
+    elementDesktop: {
+      downloadBaseUrl: setupSite.elementDesktop.downloadBaseUrl,
+      flatpakAppId: setupSite.elementDesktop.flatpakAppId,
+      version: setupSite.elementDesktop.version ?? null,
+      windowsSigner: setupSite.elementDesktop.windowsSigner,
+    },
+  };
+}
+
+/** Returns the SHA-256 of `setupSiteSettings`, as `setup-site.json` has it. */
+export function setupSiteSettingsSha256(stack: ResolvedStack): string {
+  return sha256(JSON.stringify(setupSiteSettings(stack)));
+}
+
+/**
  * Checks that the built site belongs to this stack: `setup-site.json`
- * records the server, homeserver, path and theme it was built for.
+ * records the server, homeserver, path and theme it was built for, and
+ * the SHA-256 of every setting its pages and scripts use.
  */
 function assertSiteMatches(stack: ResolvedStack, files: BuildOutput): void {
   const rebuild =
@@ -66,6 +93,7 @@ function assertSiteMatches(stack: ResolvedStack, files: BuildOutput): void {
     homeserverUrl: stack.urls.synapse,
     path: stack.setupSite.path,
     defaultTheme: stack.setupSite.defaultTheme,
+    settingsSha256: setupSiteSettingsSha256(stack),
   };
   for (const [key, value] of Object.entries(expected)) {
     if (built[key] !== value) {

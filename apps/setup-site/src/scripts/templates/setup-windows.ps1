@@ -17,6 +17,9 @@ param()
 
 Set-StrictMode -Version Latest
 $ErrorActionPreference = 'Stop'
+# Windows PowerShell 5.1 downloads many times slower while it draws a
+# progress bar.
+$ProgressPreference = 'SilentlyContinue'
 
 $Brand = @@BRAND@@
 $HomeserverUrl = @@HOMESERVER_URL@@
