@@ -124,6 +124,10 @@ export const advertisedIpRule: ConfigRule = {
   },
 };
 
+// NOTE: ESS 26.8.1 added sfu.nodeIPSource, which without STUN or a manual
+// IP advertises the node's host IP. That address reaches clients only when
+// the node holds its public address on an interface, which the config
+// cannot tell, so this rule asks for an explicit address on every version.
 export const advertisedAddressRule: ConfigRule = {
   name: "sfu-address",
   description:
