@@ -12,7 +12,11 @@ import type { ThemeName } from "@axion-stack/themes";
 /** A Kubernetes quantity such as `10Gi` or `500m`. */
 export type Quantity = string;
 
-/** A Go duration as Flux and Synapse accept it, such as `10m`, `1d` or `1y`. */
+/**
+ * A duration such as `10m` or `1d`. Flux intervals take Go's units (ms, s,
+ * m, h); Synapse durations also take d, w and y. The durations rule checks
+ * each key against its format.
+ */
 export type Duration = string;
 
 /** The whole deployment: one Matrix server and everything around it. */
