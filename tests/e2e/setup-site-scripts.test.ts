@@ -22,6 +22,7 @@ import { Language, Parser } from "web-tree-sitter";
 import stackConfig from "../../stack.config.js";
 import { elementDesktopConfig } from "../../apps/setup-site/src/scripts/element-config.js";
 import { renderSetupScripts } from "../../apps/setup-site/src/scripts/render.js";
+import { siteModel } from "../../apps/setup-site/src/site/model.js";
 import {
   buildTestPackage,
   createSigningKey,
@@ -74,6 +75,17 @@ function runLinuxScript(
   });
 }
 
+/** A parser with the PowerShell grammar that tree-sitter-powershell ships. */
+async function powerShellParser(): Promise<Parser> {
+  await Parser.init();
+  const grammar = createRequire(import.meta.url).resolve(
+    "tree-sitter-powershell/tree-sitter-powershell.wasm",
+  );
+  const parser = new Parser();
+  parser.setLanguage(await Language.load(grammar));
+  return parser;
+}
+
 describe("setup scripts static checks", () => {
   it.each(["linux", "macos"] as const)("%s passes shellcheck", (os) => {
     const result = spawnSync("shellcheck", ["--shell=sh", "-"], {
@@ -86,12 +98,7 @@ describe("setup scripts static checks", () => {
   });
 
   it("Windows script parses as PowerShell", async () => {
-    await Parser.init();
-    const grammar = createRequire(import.meta.url).resolve(
-      "tree-sitter-powershell/tree-sitter-powershell.wasm",
-    );
-    const parser = new Parser();
-    parser.setLanguage(await Language.load(grammar));
+    const parser = await powerShellParser();
 
     const tree = parser.parse(scripts.windows);
     expect(tree?.rootNode.hasError).toBe(false);
@@ -101,6 +108,24 @@ describe("setup scripts static checks", () => {
       "Install-ElementConfig",
     );
     expect(parser.parse(broken)?.rootNode.hasError).toBe(true);
+  });
+});
+
+describe("setup site commands", () => {
+  const sections = siteModel(stack).sections;
+
+  it.each(
+    sections.filter((s) => s.id !== "windows").map((s) => [s.id, s.command]),
+  )("%s command is valid sh", (_os, command) => {
+    const result = spawnSync("sh", ["-n", "-c", command], { encoding: "utf8" });
+    expect(result.stderr).toBe("");
+    expect(result.status).toBe(0);
+  });
+
+  it("Windows command parses as PowerShell", async () => {
+    const parser = await powerShellParser();
+    const windows = sections.find((s) => s.id === "windows")!;
+    expect(parser.parse(windows.command)?.rootNode.hasError).toBe(false);
   });
 });
 

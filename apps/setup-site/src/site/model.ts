@@ -44,7 +44,7 @@ function windowsSection(siteUrl: string): OperatingSystemSection {
     ],
     shell: "PowerShell",
     command:
-      `Invoke-WebRequest ${siteUrl}${file} -OutFile ${file}; ` +
+      `Invoke-WebRequest -UseBasicParsing ${siteUrl}${file} -OutFile ${file}; ` +
       `powershell -NoProfile -ExecutionPolicy Bypass -File .\\${file}`,
     scriptFile: file,
     configPath: "%APPDATA%\\Element\\config.json",

@@ -34,6 +34,13 @@ describe("renderBody", () => {
     );
   });
 
+  it("runs the Windows script without the IE parser and policy prompts", () => {
+    expect(body).toContain(
+      "Invoke-WebRequest -UseBasicParsing https://example.org/docs/setup/setup-windows.ps1 -OutFile setup-windows.ps1; " +
+        "powershell -NoProfile -ExecutionPolicy Bypass -File .\\setup-windows.ps1",
+    );
+  });
+
   it("has one h1, landmarks and a skip link", () => {
     expect(count(body, /<h1[ >]/g)).toBe(1);
     expect(body).toContain("<header>");
