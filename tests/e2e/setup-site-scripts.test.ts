@@ -75,7 +75,7 @@ function runLinuxScript(
   });
 }
 
-/** A parser with the PowerShell grammar that tree-sitter-powershell ships. */
+/** Creates a parser with the PowerShell grammar of tree-sitter-powershell. */
 async function powerShellParser(): Promise<Parser> {
   await Parser.init();
   const grammar = createRequire(import.meta.url).resolve(
