@@ -3,11 +3,11 @@
  * the rule table: every key with its dotted path, type, default, example
  * and description, then the cross-field rules.
  *
- *   pnpm --filter @axion-stack/stack-config docs
- *   tsx scripts/generate-reference.ts --check [--output FILE]
+ *   pnpm --filter @axion-stack/stack-config docs [--check] [--output FILE]
  *     compares instead of writing, and exits 1 when the file is stale.
  */
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { CONFIG_RULES } from "../src/config/rules.js";
 import {
   listConfigKeys,
@@ -22,7 +22,7 @@ import {
   writeOrCheck,
 } from "./generated-file.js";
 
-const REFERENCE_FILE = join(REPO_ROOT, "docs/config-reference.md");
+export const REFERENCE_FILE = join(REPO_ROOT, "docs/config-reference.md");
 const COMMAND = "pnpm --filter @axion-stack/stack-config docs";
 
 const INTRO = `# Config reference
@@ -120,7 +120,7 @@ function renderRules(): string {
 }
 
 /** Renders the whole reference as Markdown. */
-function renderReference(): string {
+export function renderReference(): string {
   const keys = listConfigKeys(loadConfigSchema());
   const sections = keys.map((key) =>
     renderKey(key, key.path.includes(".") ? 3 : 2),
@@ -135,4 +135,7 @@ async function main(): Promise<void> {
   writeOrCheck(path, text, COMMAND, check);
 }
 
-await main();
+// Run only as a script, not when generate-schema.ts imports the renderer.
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  await main();
+}

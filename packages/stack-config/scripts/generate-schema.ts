@@ -5,10 +5,10 @@
  * become the matching keywords. Every object gets
  * `additionalProperties: false`, so a misspelled key is an error.
  *
- *   pnpm --filter @axion-stack/stack-config schema
- *     regenerates this file and then the config reference.
- *   tsx scripts/generate-schema.ts --check [--output FILE]
- *     compares instead of writing, and exits 1 when the file is stale.
+ *   pnpm --filter @axion-stack/stack-config schema [--check] [--output FILE]
+ *
+ * Writing the committed schema also rewrites the config reference, which
+ * is generated from it. `--check` compares the schema only.
  */
 import { fileURLToPath } from "node:url";
 import TJS from "typescript-json-schema";
@@ -89,6 +89,17 @@ async function main(): Promise<void> {
     path,
   );
   writeOrCheck(path, text, COMMAND, check);
+  if (!check && output === undefined) {
+    await writeReference();
+  }
+}
+
+async function writeReference(): Promise<void> {
+  // Imported here so that the reference reads the schema just written.
+  const { REFERENCE_FILE, renderReference } =
+    await import("./generate-reference.js");
+  const text = await formatLikePrettier(renderReference(), REFERENCE_FILE);
+  writeOrCheck(REFERENCE_FILE, text, COMMAND, false);
 }
 
 await main();
