@@ -55,6 +55,9 @@ function Assert-DownloadBase {
 
 # Stops unless Windows reports the file's Authenticode signature valid and
 # the signing certificate's subject contains $SignerText.
+# NOTE: the default text 'Element' assumes that Element's code signing
+# certificate names Element in its subject; no current installer was
+# checked from this repository.
 function Assert-InstallerSignature([string]$Path) {
     $signature = Get-AuthenticodeSignature -LiteralPath $Path
     if ($signature.Status -ne 'Valid') {
