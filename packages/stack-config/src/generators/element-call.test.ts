@@ -8,6 +8,7 @@ import { describe, expect, it } from "vitest";
 import { resolveStack } from "../config/resolve.js";
 import type { StackConfig } from "../config/model.js";
 import {
+  elementCallElementWebValues,
   elementCallWellKnown,
   generateElementCall,
   nginxSnippet,
@@ -181,6 +182,24 @@ describe("readElementCallBuild", () => {
     const files = { ...BUILD, "config.upstream.json": "[]" };
 
     expect(() => readElementCallBuild(files)).toThrow("not a JSON object");
+  });
+});
+
+describe("elementCallElementWebValues", () => {
+  it("matches the values ConfigMap", () => {
+    const stack = stackWith();
+    const manifests = generateElementCall(stack, { elementCall: BUILD });
+    const values = elementCallElementWebValues(stack, { elementCall: BUILD });
+    const files = documentAt(manifests, "files.yaml");
+
+    expect(values?.extraVolumes).toEqual([
+      { name: "element-call-caps", configMap: { name: files.metadata.name } },
+    ]);
+    expect(values?.extraVolumeMounts).toHaveLength(3);
+  });
+
+  it("returns nothing without artifacts", () => {
+    expect(elementCallElementWebValues(stackWith(), undefined)).toBeUndefined();
   });
 });
 

@@ -195,6 +195,23 @@ export function elementWebOverlayValues(
 }
 
 /**
+ * Returns Element Web's values for the overlay, for the element-web
+ * generator to merge into its own, or undefined when the overlay is off or
+ * no artifacts were passed. Throws like `generateElementCall` when the
+ * artifacts lack the build.
+ */
+export function elementCallElementWebValues(
+  stack: ResolvedStack,
+  artifacts: BuildArtifacts | undefined,
+) {
+  if (!stack.elementCall.enabled || artifacts === undefined) {
+    return undefined;
+  }
+  const build = readElementCallBuild(artifacts.elementCall);
+  return elementWebOverlayValues(stack, filesConfigMap(stack, build).name);
+}
+
+/**
  * Returns the keys that `/.well-known/matrix/client` gets for the caps:
  * the deploy-time caps, which an admin may tighten there later without a
  * rebuild. They are meant to be merged into the chart's `client` fragment.
