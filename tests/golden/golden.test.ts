@@ -2,14 +2,16 @@
  * Golden trees: each case under tests/fixtures renders to exactly the
  * files in its `expected/` folder. `pnpm test:golden:update` (which sets
  * UPDATE_GOLDEN=1) rewrites the expected trees; nothing else does.
+ * Like the CLI, the render reads the apps' build outputs, so `pnpm test`
+ * builds them first.
  */
-import { basename } from "node:path";
-import { pathToFileURL } from "node:url";
 import {
   completeTree,
+  loadValidatedConfig,
   packageVersion,
+  readBuildArtifacts,
   renderConfig,
-  type StackConfig,
+  workspaceRootOf,
   writeTree,
 } from "@axion-stack/stack-config";
 import { describe, expect, it } from "vitest";
@@ -17,19 +19,14 @@ import { goldenCases, readTree } from "./tree.js";
 
 const UPDATE = process.env.UPDATE_GOLDEN === "1";
 
-async function loadFixture(configPath: string): Promise<StackConfig> {
-  const module = (await import(pathToFileURL(configPath).href)) as {
-    default: StackConfig;
-  };
-  return module.default;
-}
-
 describe.each(goldenCases())("golden tree $name", (golden) => {
   it("matches expected/ byte for byte", async () => {
-    const config = await loadFixture(golden.configPath);
+    const { config, fileName } = await loadValidatedConfig(golden.configPath);
+    const workspace = workspaceRootOf(golden.configPath);
     const render = renderConfig(config, {
-      configFileName: basename(golden.configPath),
+      configFileName: fileName,
       version: packageVersion(),
+      artifacts: readBuildArtifacts(workspace),
     });
 
     if (UPDATE) {

@@ -70,3 +70,5 @@ export {
   setupSiteSettings,
   setupSiteSettingsSha256,
 } from "./generators/setup-site.js";
+export { loadValidatedConfig, workspaceRootOf } from "./pipeline.js";
+export { readBuildArtifacts } from "./build-artifacts.js";

@@ -1,9 +1,12 @@
-import { describe, expect, it } from "vitest";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { OutputCheckError } from "./check/issues.js";
 import type { StackConfig } from "./config/model.js";
 import { namespaceManifest } from "./flux/namespaces.js";
 import type { Generator } from "./generators/types.js";
-import { renderConfig } from "./pipeline.js";
+import { renderConfig, workspaceRootOf } from "./pipeline.js";
 
 const config: StackConfig = { serverName: "example.org" };
 
@@ -81,5 +84,34 @@ describe("renderConfig", () => {
       { component: "demo", paths: ["infrastructure/namespaces/demo.yaml"] },
       { component: "empty", paths: [] },
     ]);
+  });
+});
+
+describe("workspaceRootOf", () => {
+  let dir: string;
+
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), "axion-workspace-"));
+  });
+
+  afterEach(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it("finds pnpm-workspace.yaml above the config", async () => {
+    await writeFile(join(dir, "pnpm-workspace.yaml"), "packages: []\n");
+    await mkdir(join(dir, "tests/fixtures/case"), { recursive: true });
+
+    const root = workspaceRootOf(join(dir, "tests/fixtures/case/config.ts"));
+
+    expect(root).toBe(dir);
+  });
+
+  it("falls back to the config's folder", async () => {
+    await mkdir(join(dir, "configs"));
+
+    expect(workspaceRootOf(join(dir, "configs/stack.yaml"))).toBe(
+      join(dir, "configs"),
+    );
   });
 });

@@ -4,7 +4,8 @@
  * and `SECRETS.md`), check and serialise. Only loading reads a file; the
  * rest is pure, and the writer puts the result on disk.
  */
-import { basename } from "node:path";
+import { existsSync } from "node:fs";
+import { basename, dirname, join, resolve } from "node:path";
 import { type ConfigIssue, ConfigValidationError } from "./config/errors.js";
 import { loadConfig } from "./config/load.js";
 import type { StackConfig } from "./config/model.js";
@@ -47,6 +48,25 @@ export async function loadValidatedConfig(
     throw new ConfigValidationError([...errors, ...warnings], fileName);
   }
   return { config, fileName, warnings: [...warnings] };
+}
+
+/**
+ * Returns the workspace that a config file belongs to: the nearest folder
+ * at or above it that contains `pnpm-workspace.yaml`, or the config's own
+ * folder. The apps' build outputs are read from there, so a render does
+ * not depend on the working folder.
+ */
+export function workspaceRootOf(configPath: string): string {
+  const start = dirname(resolve(configPath));
+  let folder = start;
+  while (!existsSync(join(folder, "pnpm-workspace.yaml"))) {
+    const parent = dirname(folder);
+    if (parent === folder) {
+      return start;
+    }
+    folder = parent;
+  }
+  return folder;
 }
 
 /** Inputs of a render besides the config. */

@@ -8,6 +8,7 @@ import {
   renderConfig,
   type Render,
   type ValidatedConfig,
+  workspaceRootOf,
 } from "../pipeline.js";
 import { missingSecretFiles } from "../secrets/layout.js";
 import { formatChanges } from "../writer/diff.js";
@@ -56,21 +57,22 @@ export async function loadValidConfig(
   return loaded;
 }
 
-function render(loaded: ValidatedConfig, io: CliIo): Render {
+function render(loaded: ValidatedConfig, args: CliArgs, io: CliIo): Render {
+  const configPath = resolve(io.cwd, args.config);
   return renderConfig(loaded.config, {
     configFileName: loaded.fileName,
     version: packageVersion(),
     progress: io.progress,
     // The apps' built files (setup site, Element Call overlay), read from
-    // the repository that the CLI runs in.
-    artifacts: readBuildArtifacts(io.cwd),
+    // the workspace of the config file, whatever the working folder.
+    artifacts: readBuildArtifacts(workspaceRootOf(configPath)),
   });
 }
 
 /** Runs `generate`, or `generate --check` (also the `check` command). */
 export async function runGenerate(args: CliArgs, io: CliIo): Promise<void> {
   const loaded = await loadValidConfig(args, io);
-  const result = render(loaded, io);
+  const result = render(loaded, args, io);
   const outDir = resolve(io.cwd, args.out);
   const shownOut = `${displayPath(io, outDir)}/`;
 
