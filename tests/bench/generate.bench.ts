@@ -1,8 +1,9 @@
 /**
- * Prints how long generating takes: the median wall time of a cold
- * `axion-stack generate` process, and of the in-process render (resolve,
- * generate, check and serialise, without loading or validation) for 1, 10
- * and 100 stacks, per stack, so growth with the stack count shows.
+ * Prints how long generating takes. The first figure is the median wall
+ * time of a cold `axion-stack generate` process. The others are the median
+ * in-process render time (resolve, generate, check and serialise, without
+ * loading or validation) for 1, 10 and 100 stacks, per stack, so growth
+ * with the stack count shows.
  * Run with `pnpm bench`, which builds the CLI first. It prints figures
  * and asserts nothing.
  */
