@@ -7,7 +7,6 @@ import type { ResolvedStack } from "../config/resolve.js";
 import { VALUES_KEY } from "../flux/resources.js";
 import { SECRETS_DIR } from "../secrets/layout.js";
 import type { JsonObject, JsonValue, Manifest } from "../generators/types.js";
-import type { OutputIssue } from "./issues.js";
 import { getObject, getPath, getString, type TreeObject } from "./objects.js";
 
 /** A Secret that an object reads, and through which field. */
