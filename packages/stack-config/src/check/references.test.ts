@@ -31,11 +31,14 @@ describe("collectSecretUses", () => {
       value: { containers: [{ envFrom: [{ secretRef: { name: "s" } }] }] },
       expected: { name: "s", key: undefined, via: "envFrom secretRef" },
     },
-  ])("finds a $name", ({ value, expected }) => {
-    const uses = collectSecretUses(value as JsonValue, "ns");
+  ] as { name: string; value: JsonValue; expected: object }[])(
+    "finds a $name",
+    ({ value, expected }) => {
+      const uses = collectSecretUses(value, "ns");
 
-    expect(uses).toEqual([{ namespace: "ns", ...expected }]);
-  });
+      expect(uses).toEqual([{ namespace: "ns", ...expected }]);
+    },
+  );
 
   it("ignores a Flux source secretRef", () => {
     const source = { spec: { url: "oci://x", secretRef: { name: "pull" } } };
