@@ -4,7 +4,7 @@
  */
 import { execFile } from "node:child_process";
 import { once } from "node:events";
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
@@ -141,7 +141,7 @@ beforeAll(async () => {
 
 afterAll(() => {
   server.close();
-  rmSync(repo.root, { recursive: true, force: true });
+  repo.remove();
 });
 
 const CONFIG_ARGS = ["--config", "stack.config.json", "--out", "flux"];

@@ -6,6 +6,7 @@
 import { execFileSync } from "node:child_process";
 import {
   mkdtempSync,
+  rmSync,
   readdirSync,
   readFileSync,
   statSync,
@@ -45,6 +46,8 @@ export interface TestRepository {
   recipient: string;
   lines: string[];
   context: SecretsContext;
+  /** Deletes the repository and the key's folder. */
+  remove: () => void;
 }
 
 /** Creates an age key pair with age-keygen and returns the public key. */
@@ -91,7 +94,11 @@ export function createTestRepository(config: StackConfig): TestRepository {
     },
     log: (line) => lines.push(line),
   };
-  return { root, treeRoot, keyFile, recipient, lines, context };
+  const remove = () => {
+    rmSync(root, { recursive: true, force: true });
+    rmSync(dirname(keyFile), { recursive: true, force: true });
+  };
+  return { root, treeRoot, keyFile, recipient, lines, context, remove };
 }
 
 /**

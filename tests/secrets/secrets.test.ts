@@ -44,13 +44,15 @@ function decryptSecret(repo: TestRepository, path: string): PlainSecret {
 /** Runs `fn` with sops unable to find any age identity. */
 async function withoutAgeIdentity<T>(fn: () => Promise<T>): Promise<T> {
   const saved = { ...process.env };
-  process.env.SOPS_AGE_KEY_FILE = join(tmpdir(), "axion-no-such-key");
+  const emptyConfig = mkdtempSync(join(tmpdir(), "axion-empty-"));
+  process.env.SOPS_AGE_KEY_FILE = join(emptyConfig, "no-such.agekey");
   delete process.env.SOPS_AGE_KEY;
-  process.env.XDG_CONFIG_HOME = mkdtempSync(join(tmpdir(), "axion-empty-"));
+  process.env.XDG_CONFIG_HOME = emptyConfig;
   try {
     return await fn();
   } finally {
     process.env = saved;
+    rmSync(emptyConfig, { recursive: true, force: true });
   }
 }
 
@@ -63,7 +65,7 @@ describe("createMissingSecrets", () => {
   });
 
   afterEach(() => {
-    rmSync(repo.root, { recursive: true, force: true });
+    repo.remove();
   });
 
   it("writes a file sops decrypts for every declared Secret", () => {
@@ -170,10 +172,7 @@ describe("createMissingSecrets", () => {
   });
 
   it("rejects decryption with another age key", () => {
-    const otherKey = join(
-      mkdtempSync(join(tmpdir(), "axion-age-")),
-      "other.agekey",
-    );
+    const otherKey = join(repo.root, "other.agekey");
     createAgeKey(otherKey);
 
     expect(() =>
@@ -269,7 +268,7 @@ describe("createMissingSecrets development key", () => {
     expect(repo.lines.join("\n")).toMatch(
       /warning: \.sops\.yaml lists axion-stack's development age key/,
     );
-    rmSync(repo.root, { recursive: true, force: true });
+    repo.remove();
   });
 });
 
@@ -306,7 +305,7 @@ describe("createMissingSecrets provided values", () => {
     await expect(createMissingSecrets(repo.context)).rejects.toThrow(
       /\$AXION_TEST_PROVIDED_TOKEN, which is not set/,
     );
-    rmSync(repo.root, { recursive: true, force: true });
+    repo.remove();
   });
 
   it("writes the provided and fixed values", async () => {
@@ -323,7 +322,7 @@ describe("createMissingSecrets provided values", () => {
       token: "issued-by-the-provider",
       user: "axion",
     });
-    rmSync(repo.root, { recursive: true, force: true });
+    repo.remove();
   });
 });
 
@@ -347,7 +346,7 @@ describe("rotateSecret", () => {
     expect(rotated).toEqual(paths);
     expect(after[0]).toBe(after[1]);
     expect(after[0]).not.toBe(before[0]);
-    rmSync(repo.root, { recursive: true, force: true });
+    repo.remove();
   });
 
   it("rejects an unknown id with the declared ids", async () => {
@@ -356,6 +355,6 @@ describe("rotateSecret", () => {
     await expect(rotateSecret(repo.context, "nope")).rejects.toThrow(
       /no declared Secret has the id "nope"; declared ids: .*oidcClientSecret/,
     );
-    rmSync(repo.root, { recursive: true, force: true });
+    repo.remove();
   });
 });
