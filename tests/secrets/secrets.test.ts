@@ -90,12 +90,17 @@ describe("createMissingSecrets", () => {
   it("encrypts only stringData", () => {
     const [file] = plannedSecretFiles(repo.context.stack);
     const text = readFileSync(join(repo.treeRoot, file!.path), "utf8");
-    const document = parse(text) as Record<string, any>;
+    const document = parse(text) as {
+      kind: string;
+      metadata: { name: string };
+      stringData: Record<string, string>;
+      sops: { encrypted_regex: string; age: { recipient: string }[] };
+    };
 
     expect(document.kind).toBe("Secret");
     expect(document.metadata.name).toBe(file!.spec.name);
     expect(document.sops.encrypted_regex).toBe("^(data|stringData)$");
-    expect(document.sops.age[0].recipient).toBe(repo.recipient);
+    expect(document.sops.age[0]?.recipient).toBe(repo.recipient);
     for (const value of Object.values(document.stringData)) {
       expect(value).toMatch(/^ENC\[AES256_GCM,data:/);
     }
