@@ -37,7 +37,11 @@ describe.each(goldenCases())("golden tree $name", (golden) => {
     );
     const expected = await readTree(golden.expectedDir);
 
-    expect([...actual.keys()].sort()).toEqual([...expected.keys()].sort());
+    // On an intended change, run `pnpm test:golden:update` and review the
+    // diff of tests/fixtures.
+    expect([...actual.keys()].sort(), `${golden.name} file list`).toEqual(
+      [...expected.keys()].sort(),
+    );
     for (const [path, content] of actual) {
       expect(content, `${golden.name}/expected/${path}`).toBe(
         expected.get(path),
