@@ -1,6 +1,6 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { readUpstreamDocuments } from "@axion-stack/test-upstream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { stringify } from "yaml";
@@ -119,6 +119,10 @@ describe.skipIf(skip)("generated tree under kustomize and kubeconform", () => {
 
   afterAll(() => {
     rmSync(work, { recursive: true, force: true });
+    // The test age key sits in a folder of its own outside `work`.
+    if (ageKeyFile !== undefined) {
+      rmSync(dirname(ageKeyFile), { recursive: true, force: true });
+    }
   });
 
   it("finds the cluster's Flux Kustomizations", () => {
