@@ -956,11 +956,20 @@ export type PodSecurityLevelName = "restricted" | "baseline" | "privileged";
 /** Pod Security levels by workload, over the levels the stack derives. */
 export interface PodSecurityConfig {
   /**
-   * Level of a workload's namespace, by component name of the component
-   * graph (such as `coturn` or `node-exporter`). A level stricter than the
-   * workload needs is rejected; the namespace gets the least restrictive
-   * level among its workloads.
-   * @example { "element-web": "restricted" }
+   * Levels of single workloads of the component graph. A level stricter
+   * than the workload needs is rejected. Each namespace gets the least
+   * restrictive level among its workloads.
+   * @example [{ "workload": "element-web", "level": "restricted" }]
    */
-  levels?: Record<string, PodSecurityLevelName>;
+  levels?: PodSecurityLevelSetting[];
+}
+
+/** The Pod Security level of one workload. */
+export interface PodSecurityLevelSetting {
+  /**
+   * Workload name in the component graph, such as `coturn`,
+   * `node-exporter` or `element-web`.
+   */
+  workload: string;
+  level: PodSecurityLevelName;
 }

@@ -284,7 +284,9 @@ export function resolveStack(config: StackConfig): ResolvedStack {
     postgres: resolvePostgres(config, ess.namespace ?? DEFAULTS.ess.namespace),
     backups: resolveBackups(config.backups),
     network: { apiServerCIDRs: config.network?.apiServerCIDRs?.slice() },
-    podSecurityLevels: { ...config.podSecurity?.levels },
+    podSecurityLevels: Object.fromEntries(
+      (config.podSecurity?.levels ?? []).map((e) => [e.workload, e.level]),
+    ),
   };
 
   return { ...withoutSecrets, secrets: resolveSecrets(withoutSecrets) };

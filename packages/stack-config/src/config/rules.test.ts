@@ -3,6 +3,7 @@ import type { StackConfig } from "./model.js";
 import { CONFIG_RULES, runRules, type ConfigRule } from "./rules.js";
 import { parseGoDuration, parseSynapseDuration } from "./rules/policies.js";
 import { classifyAddress } from "./rules/addresses.js";
+import { HARDENING_RULES } from "./rules/hardening.js";
 import { SSO_RULES } from "./rules/sso.js";
 
 const BASE: StackConfig = {
@@ -449,10 +450,12 @@ describe("rules", () => {
   );
 
   it("covers every rule", () => {
-    // The single sign-on rules have their own tests in sso.test.ts.
+    // The single sign-on and hardening rules have their own tests in
+    // rules/sso.test.ts and rules/hardening.test.ts.
     const covered = new Set([
       ...BROKEN.map((row) => row.rule),
       ...SSO_RULES.map((entry) => entry.name),
+      ...HARDENING_RULES.map((entry) => entry.name),
     ]);
 
     expect(CONFIG_RULES.filter((entry) => !covered.has(entry.name))).toEqual(

@@ -33,6 +33,7 @@ import {
   portNumbersRule,
   portRangesRule,
 } from "./rules/ports.js";
+import { HARDENING_RULES } from "./rules/hardening.js";
 import { SSO_RULES } from "./rules/sso.js";
 
 /**
@@ -81,6 +82,7 @@ export const CONFIG_RULES: readonly ConfigRule[] = [
   monitoringEndpointsRule,
   imagesPinnedRule,
   ...SSO_RULES,
+  ...HARDENING_RULES,
 ];
 
 function blockedBySchema(

@@ -1,5 +1,6 @@
 import { generateAuthentik } from "./authentik.js";
 import { generateAuthentikBlueprints } from "./authentik-blueprints.js";
+import { generateBackups } from "./backups.js";
 import { generateCoturn } from "./coturn.js";
 import { generateElementAdmin } from "./element-admin.js";
 import { generateElementCall } from "./element-call.js";
@@ -9,6 +10,7 @@ import { generateMas } from "./mas.js";
 import { generateMonitoring } from "./monitoring.js";
 import { generateMatrixRTC } from "./matrix-rtc.js";
 import { generateNetworkPolicies } from "./network-policies.js";
+import { generatePodSecurity } from "./pod-security.js";
 import { generatePostgres } from "./postgres.js";
 import { generateSetupSite } from "./setup-site.js";
 import { generateSynapse } from "./synapse.js";
@@ -37,4 +39,6 @@ export const GENERATORS: Record<string, Generator> = {
   setupSite: generateSetupSite,
   postgres: generatePostgres,
   networkPolicies: generateNetworkPolicies,
+  podSecurity: generatePodSecurity,
+  backups: generateBackups,
 };

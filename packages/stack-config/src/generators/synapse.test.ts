@@ -69,6 +69,20 @@ describe("synapseValues", () => {
 });
 
 describe("synapseFragments", () => {
+  it("federates openly unless an allowlist is set", () => {
+    expect(synapseFragments(stackWith())["axion-federation"]).toBeUndefined();
+  });
+
+  it("writes the federation allowlist", () => {
+    const stack = stackWith({
+      policies: { federation: { allowlist: ["matrix.org"] } },
+    });
+
+    expect(synapseFragments(stack)["axion-federation"]).toEqual({
+      federation_domain_whitelist: ["matrix.org"],
+    });
+  });
+
   it("passes the fragment schema", () => {
     const validate = fragmentValidator("synapse");
     const stack = stackWith({

@@ -132,6 +132,12 @@ export function synapseFragments(
   if (stack.coturn.enabled) {
     fragments["axion-turn"] = turnFragment(stack);
   }
+  const allowlist = policies.federationAllowlist;
+  if (allowlist !== undefined) {
+    fragments["axion-federation"] = {
+      federation_domain_whitelist: [...allowlist],
+    };
+  }
   return fragments;
 }
 

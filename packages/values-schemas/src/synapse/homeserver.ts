@@ -58,4 +58,9 @@ export interface SynapseHomeserverFragment {
   turn_user_lifetime?: SynapseDuration;
   /** Hand TURN credentials to guest accounts too. */
   turn_allow_guests?: boolean;
+  /**
+   * Server names Synapse federates with; unset federates with every
+   * server.
+   */
+  federation_domain_whitelist?: string[];
 }
