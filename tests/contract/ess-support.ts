@@ -12,6 +12,7 @@ import {
 } from "@axion-stack/stack-config";
 import { parse } from "yaml";
 import { GENERATORS } from "../../packages/stack-config/src/generators/index.js";
+import type { BuildArtifacts } from "../../packages/stack-config/src/generators/types.js";
 
 type Plain = Record<string, unknown>;
 
@@ -36,16 +37,20 @@ export const ESS_GENERATORS = [
 ] as const;
 
 /**
- * Runs the ESS generators as registered in `GENERATORS`. Throws when one is
- * not registered, because `generate` would then leave its values out.
+ * Runs the ESS generators as registered in `GENERATORS`, with the apps'
+ * build output when given. Throws when one is not registered, because
+ * `generate` would then leave its values out.
  */
-export function generateEssManifests(stack: ResolvedStack): Manifest[] {
+export function generateEssManifests(
+  stack: ResolvedStack,
+  artifacts?: BuildArtifacts,
+): Manifest[] {
   return ESS_GENERATORS.flatMap((key) => {
     const generate = GENERATORS[key];
     if (generate === undefined) {
       throw new Error(`generator "${key}" is not registered in GENERATORS`);
     }
-    return generate(stack);
+    return generate(stack, artifacts);
   });
 }
 
@@ -95,8 +100,11 @@ function documents(manifests: Manifest[]): JsonObject[] {
  * looked up among the manifests and merged in order. Throws when one is
  * not generated.
  */
-export function essReleaseValues(stack: ResolvedStack): Plain {
-  const objects = documents(generateEssManifests(stack));
+export function essReleaseValues(
+  stack: ResolvedStack,
+  artifacts?: BuildArtifacts,
+): Plain {
+  const objects = documents(generateEssManifests(stack, artifacts));
   const release = objects.find(
     (object) =>
       object.kind === "HelmRelease" &&

@@ -3,6 +3,8 @@
  * `values.schema.json` of each supported version, which Helm enforces at
  * install and upgrade, and against our schema of the same version.
  */
+import { fileURLToPath } from "node:url";
+import { CAPS_KEY } from "@axion-stack/call-caps";
 import { readUpstream } from "@axion-stack/test-upstream";
 import {
   formatSchemaErrors,
@@ -11,8 +13,14 @@ import {
 import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 import type { ValidateFunction } from "ajv";
-import { describe, expect, it } from "vitest";
-import { resolveStack, type StackConfig } from "@axion-stack/stack-config";
+import { beforeAll, describe, expect, it } from "vitest";
+import {
+  readBuildArtifacts,
+  resolveStack,
+  type StackConfig,
+} from "@axion-stack/stack-config";
+import { GENERATORS } from "../../packages/stack-config/src/generators/index.js";
+import type { BuildArtifacts } from "../../packages/stack-config/src/generators/types.js";
 import {
   coalesceValues,
   defaultStack,
@@ -192,3 +200,89 @@ describe.each(VERSIONS)("ESS %s variant values", (version) => {
     60_000,
   );
 });
+
+/**
+ * Reads the apps' build output in this repository, as the CLI does. The
+ * Element Call overlay needs `apps/element-call/dist`, which
+ * `pnpm --filter @axion-stack/element-call build` creates. Without it, the
+ * generators throw an error that names that command.
+ */
+function repositoryArtifacts() {
+  const root = fileURLToPath(new URL("../..", import.meta.url));
+  const artifacts = readBuildArtifacts(root);
+  if (artifacts === undefined) {
+    throw new Error(`no app folders found under ${root}`);
+  }
+  return artifacts;
+}
+
+type Section = { [key: string]: unknown };
+
+describe.each(VERSIONS)(
+  "ESS %s values with the Element Call build",
+  (version) => {
+    const stack = defaultStack(version);
+    let artifacts: BuildArtifacts;
+    let values: Section;
+    let elementWeb: Section;
+
+    // Reading the build in a hook reports a missing build as a test failure.
+    beforeAll(() => {
+      artifacts = repositoryArtifacts();
+      values = essReleaseValues(stack, artifacts);
+      elementWeb = values.elementWeb as Section;
+    });
+
+    it("pass the chart's schema, alone and over its defaults", () => {
+      const defaults = readUpstream(`ess-helm/${version}/values.yaml`);
+      const merged = coalesceValues(defaults, values);
+
+      expect(errorsOf(upstreamValidator(version), values)).toEqual([]);
+      expect(errorsOf(upstreamValidator(version), merged)).toEqual([]);
+    }, 60_000);
+
+    it("pass our schema", () => {
+      expect(errorsOf(ourValidator(version), values)).toEqual([]);
+    });
+
+    it("mount a ConfigMap that the overlay renders", () => {
+      const overlay = GENERATORS.elementCall!(stack, artifacts);
+      const configMaps = overlay.flatMap((manifest) =>
+        "document" in manifest && manifest.document.kind === "ConfigMap"
+          ? [manifest.document.metadata as Section]
+          : [],
+      );
+
+      expect(elementWeb.extraVolumes).toEqual([
+        {
+          name: "element-call-caps",
+          configMap: { name: configMaps[0]?.name },
+        },
+      ]);
+      expect(configMaps).toEqual([
+        expect.objectContaining({ namespace: stack.ess.namespace }),
+      ]);
+    });
+
+    it("mount the widget files and the nginx snippet", () => {
+      const mounts = elementWeb.extraVolumeMounts as { mountPath: string }[];
+
+      expect(mounts.map((mount) => mount.mountPath)).toEqual([
+        "/app/widgets/element-call/config.json",
+        "/app/widgets/element-call/axion-call-caps.js",
+        "/etc/nginx/conf.d/axion-element-call.conf",
+      ]);
+    });
+
+    it("publish the caps in the client well-known", () => {
+      const wellKnown = values.wellKnownDelegation as {
+        additional: { client: string };
+      };
+      const client = JSON.parse(wellKnown.additional.client) as Section;
+
+      expect(client[CAPS_KEY]).toMatchObject({
+        camera: { max_bitrate: stack.elementCall.caps.camera.maxBitrate },
+      });
+    });
+  },
+);

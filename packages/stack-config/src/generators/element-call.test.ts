@@ -41,11 +41,10 @@ function documentAt(manifests: ReturnType<typeof render>, suffix: string) {
 }
 
 describe("generateElementCall", () => {
-  it("renders the files ConfigMap and the values", () => {
+  it("renders only the files ConfigMap", () => {
     expect(render().map((m) => m.path)).toEqual([
       "infrastructure/namespaces/matrix.yaml",
       "apps/ess/element-call-files.yaml",
-      "apps/ess/values-element-call.yaml",
     ]);
   });
 
@@ -110,25 +109,6 @@ describe("generateElementCall", () => {
     expect(again).toEqual(low);
   });
 
-  it("mounts every file of the ConfigMap", () => {
-    const manifests = render({ elementCall: { participantLimit: 12 } });
-    const files = documentAt(manifests, "files.yaml");
-    const values = documentAt(manifests, "values-element-call.yaml");
-
-    expect(values.data["values.yaml"]).toContain(
-      `name: ${files.metadata.name}`,
-    );
-    for (const file of Object.keys(files.data)) {
-      expect(values.data["values.yaml"]).toContain(`subPath: ${file}`);
-    }
-    expect(values.data["values.yaml"]).toContain(
-      "mountPath: /app/widgets/element-call/axion-call-caps.js",
-    );
-    expect(values.data["values.yaml"]).toContain(
-      '{"element_call":{"participant_limit":12}}',
-    );
-  });
-
   it("omits the well-known URL when switched off", () => {
     const files = documentAt(
       render({ elementCall: { wellKnownCaps: false } }),
@@ -186,7 +166,7 @@ describe("readElementCallBuild", () => {
 });
 
 describe("elementCallElementWebValues", () => {
-  it("matches the values ConfigMap", () => {
+  it("mounts the rendered ConfigMap", () => {
     const stack = stackWith();
     const manifests = generateElementCall(stack, { elementCall: BUILD });
     const values = elementCallElementWebValues(stack, { elementCall: BUILD });
@@ -195,21 +175,93 @@ describe("elementCallElementWebValues", () => {
     expect(values?.extraVolumes).toEqual([
       { name: "element-call-caps", configMap: { name: files.metadata.name } },
     ]);
-    expect(values?.extraVolumeMounts).toHaveLength(3);
+  });
+
+  it("mounts each file of the ConfigMap", () => {
+    const stack = stackWith();
+    const values = elementCallElementWebValues(stack, { elementCall: BUILD });
+    const files = documentAt(
+      generateElementCall(stack, { elementCall: BUILD }),
+      "files.yaml",
+    );
+
+    expect(values?.extraVolumeMounts).toEqual([
+      {
+        name: "element-call-caps",
+        mountPath: "/app/widgets/element-call/config.json",
+        subPath: "config.json",
+        readOnly: true,
+      },
+      {
+        name: "element-call-caps",
+        mountPath: "/app/widgets/element-call/axion-call-caps.js",
+        subPath: "axion-call-caps.js",
+        readOnly: true,
+      },
+      {
+        name: "element-call-caps",
+        mountPath: "/etc/nginx/conf.d/axion-element-call.conf",
+        subPath: "axion-element-call.conf",
+        readOnly: true,
+      },
+    ]);
+    expect(
+      values?.extraVolumeMounts.map((mount) => mount.subPath).sort(),
+    ).toEqual(Object.keys(files.data).sort());
+  });
+
+  it("sets the participant limit", () => {
+    const stack = stackWith({ elementCall: { participantLimit: 12 } });
+    const values = elementCallElementWebValues(stack, { elementCall: BUILD });
+
+    expect(values?.additional).toEqual({
+      "axion-element-call": '{"element_call":{"participant_limit":12}}',
+    });
+  });
+
+  it("sets no fragment without a participant limit", () => {
+    const values = elementCallElementWebValues(stackWith(), {
+      elementCall: BUILD,
+    });
+
+    expect(values).not.toHaveProperty("additional");
   });
 
   it("returns nothing without artifacts", () => {
     expect(elementCallElementWebValues(stackWith(), undefined)).toBeUndefined();
+  });
+
+  it("returns nothing when switched off", () => {
+    const stack = stackWith({ elementCall: { enabled: false } });
+
+    expect(
+      elementCallElementWebValues(stack, { elementCall: BUILD }),
+    ).toBeUndefined();
+  });
+
+  it("rejects artifacts without the build", () => {
+    expect(() => elementCallElementWebValues(stackWith(), {})).toThrow(
+      "pnpm --filter @axion-stack/element-call build",
+    );
   });
 });
 
 describe("elementCallWellKnown", () => {
   it("publishes the deploy-time caps", () => {
     const stack = stackWith({ elementCall: { profile: "high" } });
+    const caps = elementCallWellKnown(stack)?.[CAPS_KEY] as {
+      camera: { max_height: number };
+      video_codec: string;
+    };
 
-    expect(elementCallWellKnown(stack)).toEqual({
-      [CAPS_KEY]: expect.objectContaining({ video_codec: "vp8" }),
-    });
+    expect(caps.camera.max_height).toBe(PROFILES.high.camera.maxHeight);
+    expect(caps.video_codec).toBe("vp8");
+  });
+
+  it("publishes nothing when switched off", () => {
+    const stack = stackWith({ elementCall: { enabled: false } });
+
+    expect(elementCallWellKnown(stack)).toBeUndefined();
   });
 
   it("publishes nothing when the widget reads no well-known", () => {

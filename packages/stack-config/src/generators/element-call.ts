@@ -22,11 +22,21 @@ import {
   isJsonObject,
   widgetConfig,
 } from "@axion-stack/call-caps";
+import type {
+  ExtraConfigMapVolume,
+  ExtraVolumeMount,
+  JsonFragments,
+} from "@axion-stack/values-schemas";
 import type { ResolvedStack } from "../config/resolve.js";
 import { namespaceManifest } from "../flux/namespaces.js";
 import { MANAGED_BY_LABELS } from "../flux/names.js";
-import { valuesConfigMap } from "../flux/resources.js";
-import type { BuildOutput, Generator, JsonObject, Manifest } from "./types.js";
+import type {
+  BuildArtifacts,
+  BuildOutput,
+  Generator,
+  JsonObject,
+  Manifest,
+} from "./types.js";
 
 /** Folder of the ESS release's manifests; the overlay belongs to it. */
 export const ELEMENT_CALL_DIR = "apps/ess";
@@ -159,6 +169,14 @@ export function filesConfigMap(stack: ResolvedStack, build: ElementCallBuild) {
   return { name, document };
 }
 
+/** Element Web's values that the overlay adds. */
+export interface ElementCallOverlayValues {
+  extraVolumes: ExtraConfigMapVolume[];
+  extraVolumeMounts: ExtraVolumeMount[];
+  /** Element Web's `element_call` settings, when the config sets any. */
+  additional?: JsonFragments;
+}
+
 /**
  * Returns Element Web's values for the overlay: the ConfigMap mounted file
  * by file over the image's widget folder and nginx's `conf.d`, and
@@ -167,8 +185,8 @@ export function filesConfigMap(stack: ResolvedStack, build: ElementCallBuild) {
 export function elementWebOverlayValues(
   stack: ResolvedStack,
   configMap: string,
-) {
-  const mount = (file: string, directory: string) => ({
+): ElementCallOverlayValues {
+  const mount = (file: string, directory: string): ExtraVolumeMount => ({
     name: VOLUME,
     mountPath: `${directory}/${file}`,
     subPath: file,
@@ -195,15 +213,15 @@ export function elementWebOverlayValues(
 }
 
 /**
- * Returns Element Web's values for the overlay, for the element-web
- * generator to merge into its own, or undefined when the overlay is off or
+ * Returns Element Web's values for the overlay, which the element-web
+ * generator merges into its own, or undefined when the overlay is off or
  * no artifacts were passed. Throws like `generateElementCall` when the
  * artifacts lack the build.
  */
 export function elementCallElementWebValues(
   stack: ResolvedStack,
   artifacts: BuildArtifacts | undefined,
-) {
+): ElementCallOverlayValues | undefined {
   if (!stack.elementCall.enabled || artifacts === undefined) {
     return undefined;
   }
@@ -214,11 +232,8 @@ export function elementCallElementWebValues(
 /**
  * Returns the keys that `/.well-known/matrix/client` gets for the caps:
  * the deploy-time caps, which an admin may tighten there later without a
- * rebuild. They are meant to be merged into the chart's `client` fragment.
- * Undefined when the widget reads no well-known.
- *
- * NOTE: well-known.ts does not merge these keys yet, so the well-known
- * carries no caps and the widget applies config.json's alone.
+ * rebuild. The well-known generator merges them into the chart's `client`
+ * fragment. Undefined when the widget reads no well-known.
  */
 export function elementCallWellKnown(
   stack: ResolvedStack,
@@ -230,7 +245,8 @@ export function elementCallWellKnown(
 }
 
 /**
- * Renders the overlay's ConfigMap and the ESS values that mount it.
+ * Renders the overlay's ConfigMap. The values that mount it go into the
+ * element-web values ConfigMap through `elementCallElementWebValues`.
  * Without `artifacts` it renders nothing, as every generator of build
  * output does; with them, a missing build is an error.
  */
@@ -238,23 +254,15 @@ export const generateElementCall: Generator = (stack, artifacts) => {
   if (!stack.elementCall.enabled || artifacts === undefined) {
     return [];
   }
-  const build = readElementCallBuild(artifacts?.elementCall);
+  const build = readElementCallBuild(artifacts.elementCall);
   const files = filesConfigMap(stack, build);
-  const values = valuesConfigMap({
-    name: `${stack.ess.releaseName}-values-element-call`,
-    namespace: stack.ess.namespace,
-    values: { elementWeb: elementWebOverlayValues(stack, files.name) },
-  });
 
-  // NOTE: the ESS HelmRelease must list this values ConfigMap in its
-  // `valuesFrom`, after the element-web one, for the mounts to take effect.
   const manifests: Manifest[] = [
     namespaceManifest(stack.ess.namespace, "restricted"),
     {
       path: `${ELEMENT_CALL_DIR}/element-call-files.yaml`,
       document: files.document,
     },
-    { path: `${ELEMENT_CALL_DIR}/values-element-call.yaml`, document: values },
   ];
   return manifests;
 };

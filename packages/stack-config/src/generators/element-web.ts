@@ -12,8 +12,9 @@ import {
 } from "@axion-stack/themes";
 import type { ElementWebSection } from "@axion-stack/values-schemas";
 import type { ResolvedStack } from "../config/resolve.js";
+import { elementCallElementWebValues } from "./element-call.js";
 import { DISABLED, essValuesManifest } from "./ess.js";
-import type { Generator } from "./types.js";
+import type { BuildArtifacts, Generator } from "./types.js";
 
 /** The `config.json` keys our fragments set. */
 export interface ElementWebConfig {
@@ -68,8 +69,15 @@ export function elementWebFragments(
   };
 }
 
-/** Builds the `elementWeb` values. */
-export function elementWebValues(stack: ResolvedStack): ElementWebSection {
+/**
+ * Builds the `elementWeb` values. With build artifacts, they include the
+ * Element Call overlay's volumes and mounts, and its `config.json`
+ * fragment when it has one.
+ */
+export function elementWebValues(
+  stack: ResolvedStack,
+  artifacts?: BuildArtifacts,
+): ElementWebSection {
   if (!stack.ess.elementWeb.enabled) {
     return DISABLED;
   }
@@ -77,17 +85,24 @@ export function elementWebValues(stack: ResolvedStack): ElementWebSection {
   for (const [name, fragment] of Object.entries(elementWebFragments(stack))) {
     additional[name] = escapeHelmTemplate(JSON.stringify(fragment));
   }
+  const call = elementCallElementWebValues(stack, artifacts);
 
   return {
     enabled: true,
     ingress: { host: stack.hosts.elementWeb },
-    additional,
+    additional: { ...additional, ...call?.additional },
+    ...(call === undefined
+      ? {}
+      : {
+          extraVolumes: call.extraVolumes,
+          extraVolumeMounts: call.extraVolumeMounts,
+        }),
   };
 }
 
 /** Renders the `elementWeb` values ConfigMap of the ESS release. */
-export const generateElementWeb: Generator = (stack) => [
+export const generateElementWeb: Generator = (stack, artifacts) => [
   essValuesManifest(stack, "element-web", {
-    elementWeb: elementWebValues(stack),
+    elementWeb: elementWebValues(stack, artifacts),
   }),
 ];

@@ -6,6 +6,7 @@
  */
 import type { WellKnownDelegationSection } from "@axion-stack/values-schemas";
 import type { ResolvedStack } from "../config/resolve.js";
+import { elementCallWellKnown } from "./element-call.js";
 import { escapeHelmTemplate } from "./element-web.js";
 import { DISABLED, essValuesManifest } from "./ess.js";
 import type { Generator } from "./types.js";
@@ -13,16 +14,20 @@ import type { Generator } from "./types.js";
 /**
  * Returns the extra keys of `/.well-known/matrix/client`, or undefined when
  * there are none. A configured map style goes here too, so that mobile
- * clients use the same tile server as Element Web.
+ * clients use the same tile server as Element Web. The Element Call caps
+ * go here when the widget reads them from the well-known.
  */
 export function clientWellKnown(
   stack: ResolvedStack,
 ): Record<string, unknown> | undefined {
   const { mapStyleUrl } = stack.privacy;
-  if (mapStyleUrl === undefined) {
-    return undefined;
+  const client: Record<string, unknown> = {};
+  if (mapStyleUrl !== undefined) {
+    client["m.tile_server"] = { map_style_url: mapStyleUrl };
   }
-  return { "m.tile_server": { map_style_url: mapStyleUrl } };
+  Object.assign(client, elementCallWellKnown(stack));
+
+  return Object.keys(client).length === 0 ? undefined : client;
 }
 
 /**

@@ -91,10 +91,25 @@ export interface ExtraSecretVolume {
   };
 }
 
+/**
+ * A ConfigMap volume added to a component's pods. The chart's schema
+ * accepts any volume with a `name`, and this type lists only the keys
+ * that axion-stack sets.
+ */
+export interface ExtraConfigMapVolume {
+  name: string;
+  configMap: {
+    /** Name of the ConfigMap in the release's namespace. */
+    name: string;
+  };
+}
+
 /** Mount point of an extra volume in a component's containers. */
 export interface ExtraVolumeMount {
   name: string;
   mountPath: string;
+  /** File or folder of the volume to mount. Unset mounts the whole volume. */
+  subPath?: string;
   readOnly: boolean;
 }
 

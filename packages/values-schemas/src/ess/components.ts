@@ -6,6 +6,7 @@ import type {
   ComponentIngress,
   ConfigFragments,
   DisabledComponent,
+  ExtraConfigMapVolume,
   ExtraSecretVolume,
   ExtraVolumeMount,
   JsonFragments,
@@ -91,6 +92,9 @@ export interface ElementWebValues {
    * them over its own `config.json`, so these keys win.
    */
   additional: JsonFragments;
+  /** ConfigMap volumes, such as the Element Call overlay's files. */
+  extraVolumes?: ExtraConfigMapVolume[];
+  extraVolumeMounts?: ExtraVolumeMount[];
 }
 
 /** Element Admin. It has no config of its own beyond its host. */

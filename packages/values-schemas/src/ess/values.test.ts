@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { valuesValidator } from "../registry.js";
 import { fragmentValidator } from "./fragments.js";
 import { ESS_CHART_VERSIONS } from "./index.js";
+import type { ExtraVolumeMount } from "./common.js";
 import type { ExposedPortV26_4_0 } from "./matrix-rtc.js";
 import type { MatrixStackValuesV26_4_0 } from "./values.js";
 
@@ -45,6 +46,23 @@ function sampleValues(): MatrixStackValuesV26_4_0 {
   };
 }
 
+function elementWebWithMounts() {
+  return {
+    enabled: true as const,
+    ingress: { host: "chat.example.org" },
+    additional: {},
+    extraVolumes: [{ name: "overlay", configMap: { name: "overlay-files" } }],
+    extraVolumeMounts: [
+      {
+        name: "overlay",
+        mountPath: "/app/widgets/element-call/config.json",
+        subPath: "config.json",
+        readOnly: true,
+      },
+    ] as ExtraVolumeMount[],
+  };
+}
+
 function validate(version: string, values: unknown) {
   const validator = valuesValidator("matrix-stack", version);
   if (!validator) {
@@ -60,6 +78,23 @@ describe("matrix-stack values schemas", () => {
 
   it.each(ESS_CHART_VERSIONS)("%s rejects a misspelled key", (version) => {
     const values = { ...sampleValues(), elementAdmn: { enabled: false } };
+
+    expect(validate(version, values)).toBe(false);
+  });
+
+  it.each(ESS_CHART_VERSIONS)("%s accepts Element Web mounts", (version) => {
+    const values = { ...sampleValues(), elementWeb: elementWebWithMounts() };
+
+    expect(validate(version, values)).toBe(true);
+  });
+
+  it.each(ESS_CHART_VERSIONS)("%s rejects a mount's typo", (version) => {
+    const elementWeb = elementWebWithMounts();
+    elementWeb.extraVolumeMounts[0] = {
+      ...elementWeb.extraVolumeMounts[0]!,
+      subpath: "config.json",
+    } as ExtraVolumeMount;
+    const values = { ...sampleValues(), elementWeb };
 
     expect(validate(version, values)).toBe(false);
   });
