@@ -61,6 +61,11 @@ export {
   networkPolicyManifests,
 } from "./generators/network-policies.js";
 export {
+  CHECKED_TABLES,
+  restoreCheckScript,
+} from "./generators/restore-drill-check.js";
+export { generateRestoreDrill } from "./generators/restore-drill.js";
+export {
   clusterValues,
   generatePostgres,
   operatorValues,

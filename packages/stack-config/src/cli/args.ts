@@ -22,6 +22,8 @@ export interface CliArgs {
   /** Output folder, as given or the default `./flux`. */
   out: string;
   check: boolean;
+  /** `generate --restore-drill`: add the restore drill to the tree. */
+  restoreDrill: boolean;
   json: boolean;
   debug: boolean;
   /** Words after the command, such as `rotate <id>` after `secrets`. */
@@ -39,6 +41,7 @@ const OPTIONS = {
   config: { type: "string", default: "./stack.config.ts" },
   out: { type: "string", default: "./flux" },
   check: { type: "boolean", default: false },
+  "restore-drill": { type: "boolean", default: false },
   json: { type: "boolean", default: false },
   debug: { type: "boolean", default: false },
   name: { type: "string" },
@@ -62,6 +65,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
     config: values.config,
     out: values.out,
     check: values.check,
+    restoreDrill: values["restore-drill"],
     json: values.json,
     debug: values.debug,
     operands: [] as string[],

@@ -10,6 +10,8 @@ import {
   type ValidatedConfig,
   workspaceRootOf,
 } from "../pipeline.js";
+import { GENERATORS } from "../generators/index.js";
+import { generateRestoreDrill } from "../generators/restore-drill.js";
 import { missingSecretFiles } from "../secrets/layout.js";
 import { formatChanges } from "../writer/diff.js";
 import { planChanges } from "../writer/tree.js";
@@ -66,6 +68,9 @@ function render(loaded: ValidatedConfig, args: CliArgs, io: CliIo): Render {
     // The apps' built files (setup site, Element Call overlay), read from
     // the workspace of the config file, whatever the working folder.
     artifacts: readBuildArtifacts(workspaceRootOf(configPath)),
+    ...(args.restoreDrill
+      ? { generators: { ...GENERATORS, restoreDrill: generateRestoreDrill } }
+      : {}),
   });
 }
 

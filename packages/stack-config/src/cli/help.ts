@@ -23,6 +23,9 @@ Options:
                    YAML or JSON with the same shape (default: ./stack.config.ts)
   --out <dir>      Folder of the Flux tree (default: ./flux)
   --check          Compare with --out instead of writing
+  --restore-drill  generate: add the restore drill, a Cluster restored from
+                   the backups and a Job that compares row counts with the
+                   source, under drills/restore/ with its own Kustomization
   --json           Print a machine-readable plan or issue list on stdout
   --debug          Print each changed file and the stack trace of an
                    unexpected error

@@ -95,13 +95,13 @@ export function essWorkloads(
     const drill = backups.restoreDrill.serverName;
     add(
       workload(
-        "restore-drill",
+        "drill-cluster",
         ns,
         { "cnpg.io/cluster": drill },
         { kubernetesApi: true },
       ),
     );
-    add(workload("restore-drill-check", ns, { [NAME]: `${drill}-check` }));
+    add(workload("drill-check", ns, { [NAME]: `${drill}-check` }));
   }
 }
 
@@ -248,24 +248,24 @@ function postgresFlows(
   if (options.restoreDrill) {
     addFlow(
       operator,
-      to("restore-drill"),
+      to("drill-cluster"),
       [tcp(8000), tcp(5432)],
       "the operator manages the drill",
     );
     addFlow(
-      to("restore-drill"),
+      to("drill-cluster"),
       store.endpoint,
       [store.port],
       "the drill reads the backups",
     );
     addFlow(
-      to("restore-drill-check"),
-      to("restore-drill"),
+      to("drill-check"),
+      to("drill-cluster"),
       [tcp(5432)],
       "the check counts restored rows",
     );
     addFlow(
-      to("restore-drill-check"),
+      to("drill-check"),
       to("postgres"),
       [tcp(5432)],
       "the check counts source rows",

@@ -384,6 +384,25 @@ function backupSecrets(
       readBy: ["postgres", "media-backup"],
     },
   };
+  if (postgres.clusterEnabled) {
+    secrets.restoreDrillSuperuser = {
+      namespaces: [postgres.namespace],
+      name: `${backups.restoreDrill.serverName}-superuser`,
+      keys: {
+        username: {
+          description: "PostgreSQL superuser of the restore drill's Cluster",
+          value: { kind: "fixed", value: "postgres" },
+        },
+        password: {
+          description:
+            "Password of the restore drill's superuser, which its check " +
+            "Job reads every database with",
+          value: { kind: "random", bytes: 32 },
+        },
+      },
+      readBy: ["restore-drill"],
+    };
+  }
   if (backups.media.enabled && stack.ess.synapse.enabled) {
     secrets.mediaBackupPassword = {
       namespaces: [postgres.namespace],

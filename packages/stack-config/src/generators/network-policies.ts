@@ -16,7 +16,7 @@ import {
 } from "../config/graph.js";
 import type { ResolvedStack } from "../config/resolve.js";
 import { MANAGED_BY_LABELS } from "../flux/names.js";
-import type { Generator, JsonObject, Manifest } from "./types.js";
+import type { Generator, JsonObject } from "./types.js";
 
 /** Folder of the NetworkPolicies in the tree. */
 export const NETWORK_POLICIES_DIR = "infrastructure/network-policies";
@@ -151,7 +151,7 @@ export function networkPolicyManifests(
   stack: ResolvedStack,
   options: GraphOptions = {},
   dir = NETWORK_POLICIES_DIR,
-): Manifest[] {
+): { path: string; document: JsonObject }[] {
   const graph = componentGraph(stack, options);
   const cidrs = apiServerCIDRs(stack);
   const documents: JsonObject[] =

@@ -46,7 +46,8 @@ const C_LOCALE = {
   localeCType: "C",
 } as const;
 
-function releaseManifests(
+/** Renders one CloudNativePG chart's release with its values ConfigMap. */
+export function cnpgReleaseManifests(
   stack: ResolvedStack,
   options: {
     dir: string;
@@ -119,7 +120,7 @@ export function pluginValues(): BarmanCloudPluginValues {
 
 /** Renders the operator, the plugin and their namespace. */
 export function operatorManifests(stack: ResolvedStack): Manifest[] {
-  const operator = releaseManifests(stack, {
+  const operator = cnpgReleaseManifests(stack, {
     dir: `${CNPG_DIR}/operator`,
     name: CNPG_OPERATOR_RELEASE,
     namespace: CNPG_NAMESPACE,
@@ -127,7 +128,7 @@ export function operatorManifests(stack: ResolvedStack): Manifest[] {
     version: CNPG_CHART_VERSIONS.operator,
     values: operatorValues(),
   });
-  const plugin = releaseManifests(stack, {
+  const plugin = cnpgReleaseManifests(stack, {
     dir: `${CNPG_DIR}/plugin-barman-cloud`,
     name: CNPG_PLUGIN_RELEASE,
     namespace: CNPG_NAMESPACE,
@@ -250,7 +251,7 @@ export function clusterValues(stack: ResolvedStack): CnpgClusterValues {
 
 /** Renders the Cluster's HelmRelease and values in the ESS namespace. */
 export function clusterManifests(stack: ResolvedStack): Manifest[] {
-  return releaseManifests(stack, {
+  return cnpgReleaseManifests(stack, {
     dir: POSTGRES_DIR,
     name: stack.postgres.clusterName,
     namespace: stack.postgres.namespace,

@@ -69,6 +69,8 @@ export interface ClusterSpecValues {
   /** A PodDisruptionBudget per Cluster; it blocks drains on one node. */
   enablePDB: boolean;
   enableSuperuserAccess: boolean;
+  /** Secret with the superuser's `username` and `password`. */
+  superuserSecret?: string;
   roles: ManagedRole[];
   /** Present only when the Cluster is bootstrapped with initdb. */
   initdb?: InitDbValues;
