@@ -66,6 +66,10 @@ export {
 } from "./generators/restore-drill-check.js";
 export { generateRestoreDrill } from "./generators/restore-drill.js";
 export {
+  EMBEDDED_DATABASES,
+  migrationScript,
+} from "./generators/postgres-migration.js";
+export {
   clusterValues,
   generatePostgres,
   operatorValues,

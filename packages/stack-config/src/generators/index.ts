@@ -12,6 +12,7 @@ import { generateMatrixRTC } from "./matrix-rtc.js";
 import { generateNetworkPolicies } from "./network-policies.js";
 import { generatePodSecurity } from "./pod-security.js";
 import { generatePostgres } from "./postgres.js";
+import { generatePostgresMigration } from "./postgres-migration.js";
 import { generateSetupSite } from "./setup-site.js";
 import { generateSynapse } from "./synapse.js";
 import type { Generator } from "./types.js";
@@ -41,4 +42,5 @@ export const GENERATORS: Record<string, Generator> = {
   networkPolicies: generateNetworkPolicies,
   podSecurity: generatePodSecurity,
   backups: generateBackups,
+  postgresMigration: generatePostgresMigration,
 };
