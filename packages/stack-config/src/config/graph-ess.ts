@@ -6,6 +6,7 @@
  */
 import {
   ANY_ADDRESS,
+  type Endpoint,
   type GraphOptions,
   INGRESS_CONTROLLER_PORTS,
   INTERNET,
@@ -25,6 +26,54 @@ import {
   workload,
 } from "./graph-parts.js";
 
+const API = { kubernetesApi: true };
+const COMPONENT = "app.kubernetes.io/component";
+
+/** Lists the ESS components that the stack switches on, by pod name label. */
+function essComponents(stack: Stack): string[] {
+  const { ess } = stack;
+  return [
+    "haproxy",
+    ...(ess.matrixAuthenticationService.enabled
+      ? ["matrix-authentication-service"]
+      : []),
+    ...(ess.elementWeb.enabled ? ["element-web"] : []),
+    ...(ess.elementAdmin.enabled ? ["element-admin"] : []),
+    ...(ess.matrixRTC.enabled
+      ? ["matrix-rtc-authorisation-service", "matrix-rtc-sfu"]
+      : []),
+    ...(stack.setupSite.enabled && ess.elementWeb.enabled
+      ? ["setup-site"]
+      : []),
+  ];
+}
+
+/** Lists the databases and the backup and drill jobs beside ESS. */
+function dataWorkloads(stack: Stack, options: GraphOptions): Workload[] {
+  const ns = stack.ess.namespace;
+  const { postgres, backups } = stack;
+  const cluster = (name: string) => ({ "cnpg.io/cluster": name });
+  const workloads: Workload[] = [];
+
+  if (!postgres.essUsesCluster) {
+    workloads.push(workload("ess-postgres", ns, { [NAME]: "postgres" }));
+  }
+  if (postgres.clusterEnabled) {
+    const pods = cluster(postgres.clusterName);
+    workloads.push(workload("postgres", ns, pods, API));
+  }
+  if (backups?.media.enabled && stack.ess.synapse.enabled) {
+    workloads.push(workload("media-backup", ns, { [NAME]: "media-backup" }));
+  }
+  if (options.restoreDrill && backups && postgres.clusterEnabled) {
+    const drill = backups.restoreDrill.serverName;
+    const check = { [NAME]: `${drill}-check` };
+    workloads.push(workload("drill-cluster", ns, cluster(drill), API));
+    workloads.push(workload("drill-check", ns, check));
+  }
+  return workloads;
+}
+
 /** Adds the ESS components, the Cluster and the jobs beside them. */
 export function essWorkloads(
   stack: Stack,
@@ -32,78 +81,29 @@ export function essWorkloads(
   options: GraphOptions,
 ): void {
   const ns = stack.ess.namespace;
-  const { ess, postgres, backups } = stack;
-  const add = (w: Workload) => parts.workloads.push(w);
+  const add = (...workloads: Workload[]) => parts.workloads.push(...workloads);
 
-  add(workload("haproxy", ns, { [NAME]: "haproxy" }));
-  add(
-    workload(
-      "matrix-tools",
-      ns,
-      { "app.kubernetes.io/component": "matrix-tools" },
-      { kubernetesApi: true },
-    ),
-  );
-  if (ess.synapse.enabled) {
-    add(
-      workload("synapse", ns, {
-        "app.kubernetes.io/component": "matrix-server",
-      }),
-    );
+  // The chart's hooks (initSecrets, deployment markers) share one label.
+  add(workload("matrix-tools", ns, { [COMPONENT]: "matrix-tools" }, API));
+  if (stack.ess.synapse.enabled) {
+    // The component label covers the main process and every worker.
+    add(workload("synapse", ns, { [COMPONENT]: "matrix-server" }));
   }
-  if (ess.matrixAuthenticationService.enabled) {
-    add(
-      workload("matrix-authentication-service", ns, {
-        [NAME]: "matrix-authentication-service",
-      }),
-    );
+  for (const name of essComponents(stack)) {
+    add(workload(name, ns, { [NAME]: name }));
   }
-  if (ess.elementWeb.enabled) {
-    add(workload("element-web", ns, { [NAME]: "element-web" }));
-  }
-  if (ess.elementAdmin.enabled) {
-    add(workload("element-admin", ns, { [NAME]: "element-admin" }));
-  }
-  if (ess.matrixRTC.enabled) {
-    add(
-      workload("matrix-rtc-authorisation-service", ns, {
-        [NAME]: "matrix-rtc-authorisation-service",
-      }),
-    );
-    add(workload("matrix-rtc-sfu", ns, { [NAME]: "matrix-rtc-sfu" }));
-  }
-  if (stack.setupSite.enabled && ess.elementWeb.enabled) {
-    add(workload("setup-site", ns, { [NAME]: "setup-site" }));
-  }
-  if (!postgres.essUsesCluster) {
-    add(workload("ess-postgres", ns, { [NAME]: "postgres" }));
-  }
-  if (postgres.clusterEnabled) {
-    add(
-      workload(
-        "postgres",
-        ns,
-        { "cnpg.io/cluster": postgres.clusterName },
-        { kubernetesApi: true },
-      ),
-    );
-  }
-  if (backups?.media.enabled && ess.synapse.enabled) {
-    add(workload("media-backup", ns, { [NAME]: "media-backup" }));
-  }
-  if (options.restoreDrill && backups && postgres.clusterEnabled) {
-    const drill = backups.restoreDrill.serverName;
-    add(
-      workload(
-        "drill-cluster",
-        ns,
-        { "cnpg.io/cluster": drill },
-        { kubernetesApi: true },
-      ),
-    );
-    add(workload("drill-check", ns, { [NAME]: `${drill}-check` }));
-  }
+  add(...dataWorkloads(stack, options));
 }
+
+/** The web components behind the ingress: workload, ports, purpose. */
+const WEB_ROUTES: [string, number[], string][] = [
+  ["haproxy", [8008, 8010], "Synapse and well-known behind the ingress"],
+  ["matrix-authentication-service", [8080], "MAS login and account pages"],
+  ["element-web", [8080], "Element Web"],
+  ["element-admin", [8080], "Element Admin"],
+  ["matrix-rtc-authorisation-service", [8080], "MatrixRTC JWT service"],
+  ["setup-site", [8080], "the desktop-setup site"],
+];
 
 /** Adds the flows of the ESS components and their databases. */
 export function essEndpoints(
@@ -112,47 +112,27 @@ export function essEndpoints(
   options: GraphOptions,
 ): void {
   const addFlow = flowAdder(parts);
-  const database = stack.postgres.essUsesCluster ? "postgres" : "ess-postgres";
-  const mas = "matrix-authentication-service";
+  const database = to(
+    stack.postgres.essUsesCluster ? "postgres" : "ess-postgres",
+  );
+  const [synapse, mas, haproxy] = [
+    to("synapse"),
+    to("matrix-authentication-service"),
+    to("haproxy"),
+  ];
 
-  addFlow(
-    INGRESS,
-    to("haproxy"),
-    [tcp(8008), tcp(8010)],
-    "Synapse and well-known behind the ingress",
-  );
-  addFlow(INGRESS, to(mas), [tcp(8080)], "MAS login and account pages");
-  addFlow(INGRESS, to("element-web"), [tcp(8080)], "Element Web");
-  addFlow(INGRESS, to("element-admin"), [tcp(8080)], "Element Admin");
-  addFlow(
-    INGRESS,
-    to("matrix-rtc-authorisation-service"),
-    [tcp(8080)],
-    "MatrixRTC JWT service",
-  );
-  addFlow(INGRESS, to("setup-site"), [tcp(8080)], "the desktop-setup site");
-  addFlow(
-    to("haproxy"),
-    to("synapse"),
-    [tcp(8008), tcp(8080)],
-    "HAProxy routes clients and checks health",
-  );
-  addFlow(
-    to("synapse"),
-    to(mas),
-    [tcp(8080), tcp(8081)],
-    "Synapse asks MAS about tokens",
-  );
-  addFlow(to(mas), to("haproxy"), [tcp(8008)], "MAS calls Synapse's admin API");
-  addFlow(to(mas), to("synapse"), [tcp(8008)], "MAS calls Synapse's admin API");
-  addFlow(to("synapse"), to(database), [tcp(5432)], "Synapse's database");
-  addFlow(to(mas), to(database), [tcp(5432)], "MAS's database");
-  addFlow(
-    to("synapse"),
-    INTERNET,
-    [tcp(443), tcp(8448)],
-    "federation and push gateways",
-  );
+  for (const [name, ports, purpose] of WEB_ROUTES) {
+    addFlow(INGRESS, to(name), ports.map(tcp), purpose);
+  }
+  const health = "HAProxy routes clients and checks health";
+  addFlow(haproxy, synapse, [tcp(8008), tcp(8080)], health);
+  addFlow(synapse, mas, [tcp(8080), tcp(8081)], "Synapse checks tokens");
+  addFlow(mas, haproxy, [tcp(8008)], "MAS calls Synapse's admin API");
+  addFlow(mas, synapse, [tcp(8008)], "MAS calls Synapse's admin API");
+  addFlow(synapse, database, [tcp(5432)], "Synapse's database");
+  addFlow(mas, database, [tcp(5432)], "MAS's database");
+  const federation = [tcp(443), tcp(8448)];
+  addFlow(synapse, INTERNET, federation, "federation and push gateways");
   sfuFlows(stack, parts);
   postgresFlows(stack, parts, options);
 }
@@ -215,60 +195,42 @@ function postgresFlows(
 ): void {
   const addFlow = flowAdder(parts);
   const { backups } = stack;
+  const manage = [tcp(8000), tcp(5432)];
   const operator = to("cloudnative-pg");
+  const postgres = to("postgres");
 
-  addFlow(
-    operator,
-    to("postgres"),
-    [tcp(8000), tcp(5432)],
-    "the operator manages the instances",
-  );
-  addFlow(
-    to("postgres"),
-    to("postgres"),
-    [tcp(5432), tcp(8000)],
-    "streaming replication",
-  );
+  addFlow(operator, postgres, manage, "the operator manages the instances");
+  const replication = [tcp(5432), tcp(8000)];
+  addFlow(postgres, postgres, replication, "streaming replication");
   if (backups === undefined) {
     return;
   }
   const store = urlEndpoint(backups.endpointURL);
-  addFlow(
-    to("postgres"),
-    store.endpoint,
-    [store.port],
-    "WAL archive and base backups",
-  );
-  addFlow(
-    to("media-backup"),
-    store.endpoint,
-    [store.port],
-    "media store backups",
-  );
+  const upload = [store.port];
+  addFlow(postgres, store.endpoint, upload, "WAL archive and base backups");
+  addFlow(to("media-backup"), store.endpoint, upload, "media store backups");
   if (options.restoreDrill) {
-    addFlow(
-      operator,
-      to("drill-cluster"),
-      [tcp(8000), tcp(5432)],
-      "the operator manages the drill",
-    );
-    addFlow(
-      to("drill-cluster"),
-      store.endpoint,
-      [store.port],
-      "the drill reads the backups",
-    );
-    addFlow(
-      to("drill-check"),
-      to("drill-cluster"),
-      [tcp(5432)],
-      "the check counts restored rows",
-    );
-    addFlow(
-      to("drill-check"),
-      to("postgres"),
-      [tcp(5432)],
-      "the check counts source rows",
-    );
+    drillFlows(parts, store.endpoint, upload);
   }
+}
+
+function drillFlows(
+  parts: GraphParts,
+  store: Endpoint,
+  upload: PortSpec[],
+): void {
+  const addFlow = flowAdder(parts);
+  const drill = to("drill-cluster");
+  const check = to("drill-check");
+  const sql = [tcp(5432)];
+
+  addFlow(
+    to("cloudnative-pg"),
+    drill,
+    [tcp(8000), ...sql],
+    "the operator manages the drill",
+  );
+  addFlow(drill, store, upload, "the drill reads the backups");
+  addFlow(check, drill, sql, "the check counts restored rows");
+  addFlow(check, to("postgres"), sql, "the check counts source rows");
 }

@@ -22,89 +22,66 @@ import {
   workload,
 } from "./graph-parts.js";
 
+const API = { kubernetesApi: true };
+
+function hostAccess(description: string): Partial<Workload> {
+  return {
+    podSecurity: "privileged",
+    hostAccess: description,
+    hostNetwork: true,
+  };
+}
+
+function authentikWorkloads(stack: Stack): Workload[] {
+  const ns = stack.authentik.namespace;
+  const pods = (component: string) => ({
+    [NAME]: "authentik",
+    "app.kubernetes.io/component": component,
+  });
+  return [
+    workload("authentik-server", ns, pods("server")),
+    workload("authentik-worker", ns, pods("worker"), API),
+    workload("authentik-postgresql", ns, { [NAME]: "postgresql" }),
+  ];
+}
+
+function monitoringWorkloads(stack: Stack): Workload[] {
+  const { namespace, kubeStateMetrics, nodeExporter } = stack.monitoring;
+  const workloads = [workload("alloy", namespace, { [NAME]: "alloy" }, API)];
+  if (kubeStateMetrics.enabled) {
+    const pods = { [NAME]: "kube-state-metrics" };
+    workloads.push(workload("kube-state-metrics", namespace, pods, API));
+  }
+  if (nodeExporter.enabled) {
+    const ns = HOST_ACCESS_NAMESPACES.nodeExporter;
+    const pods = { [NAME]: "prometheus-node-exporter" };
+    const needs = hostAccess("the host's network, PIDs and root filesystem");
+    workloads.push(workload("node-exporter", ns, pods, needs));
+  }
+  return workloads;
+}
+
 /** Adds CloudNativePG, coturn, Authentik and the monitoring agents. */
 export function platformWorkloads(stack: Stack, parts: GraphParts): void {
-  const add = (w: Workload) => parts.workloads.push(w);
   const { monitoring, authentik, coturn, postgres } = stack;
-  const api = { kubernetesApi: true };
+  const add = (...workloads: Workload[]) => parts.workloads.push(...workloads);
 
   if (postgres.clusterEnabled) {
-    add(
-      workload(
-        "cloudnative-pg",
-        "cnpg-system",
-        { [NAME]: "cloudnative-pg" },
-        api,
-      ),
-    );
-    add(
-      workload(
-        "plugin-barman-cloud",
-        "cnpg-system",
-        { [NAME]: "plugin-barman-cloud" },
-        api,
-      ),
-    );
+    const operator = { [NAME]: "cloudnative-pg" };
+    const plugin = { [NAME]: "plugin-barman-cloud" };
+    add(workload("cloudnative-pg", "cnpg-system", operator, API));
+    add(workload("plugin-barman-cloud", "cnpg-system", plugin, API));
   }
   if (coturn.enabled) {
-    add(
-      workload(
-        "coturn",
-        HOST_ACCESS_NAMESPACES.coturn,
-        { [NAME]: "coturn" },
-        {
-          podSecurity: "privileged",
-          hostAccess: "the host network, for its relay port range",
-          hostNetwork: true,
-        },
-      ),
-    );
+    const ns = HOST_ACCESS_NAMESPACES.coturn;
+    const needs = hostAccess("the host network, for its relay port range");
+    add(workload("coturn", ns, { [NAME]: "coturn" }, needs));
   }
   if (authentik.enabled) {
-    const ns = authentik.namespace;
-    const component = "app.kubernetes.io/component";
-    add(
-      workload("authentik-server", ns, {
-        [NAME]: "authentik",
-        [component]: "server",
-      }),
-    );
-    add(
-      workload(
-        "authentik-worker",
-        ns,
-        { [NAME]: "authentik", [component]: "worker" },
-        api,
-      ),
-    );
-    add(workload("authentik-postgresql", ns, { [NAME]: "postgresql" }));
+    add(...authentikWorkloads(stack));
   }
   if (monitoring.enabled) {
-    add(workload("alloy", monitoring.namespace, { [NAME]: "alloy" }, api));
-    if (monitoring.kubeStateMetrics.enabled) {
-      add(
-        workload(
-          "kube-state-metrics",
-          monitoring.namespace,
-          { [NAME]: "kube-state-metrics" },
-          api,
-        ),
-      );
-    }
-    if (monitoring.nodeExporter.enabled) {
-      add(
-        workload(
-          "node-exporter",
-          HOST_ACCESS_NAMESPACES.nodeExporter,
-          { [NAME]: "prometheus-node-exporter" },
-          {
-            podSecurity: "privileged",
-            hostAccess: "the host's network, PIDs and root filesystem",
-            hostNetwork: true,
-          },
-        ),
-      );
-    }
+    add(...monitoringWorkloads(stack));
   }
 }
 
