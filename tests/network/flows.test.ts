@@ -178,6 +178,7 @@ const NEEDED: Row[] = [
   { from: P.alloy, to: P.authentikServer, port: 9300 },
   { from: P.alloy, to: P.kubeStateMetrics, port: 8080 },
   { from: P.alloy, to: P.nodeExporter, port: 9100 },
+  { from: P.alloy, to: P.postgres, port: 9187 },
   { from: P.alloy, to: A.prometheus, port: 9090 },
   { from: P.alloy, to: A.prometheus, port: 3100 },
   { from: P.alloy, to: A.api, port: 6443 },

@@ -191,6 +191,10 @@ function monitoringFlows(stack: Stack, parts: GraphParts): void {
   addFlow(alloy, to("authentik-worker"), [tcp(9300)], "Authentik metrics");
   addFlow(alloy, to("kube-state-metrics"), [tcp(8080)], "object metrics");
   addFlow(alloy, to("node-exporter"), [tcp(9100)], "node metrics");
+  // Alloy scrapes every pod port named "metrics" in the ESS namespace,
+  // which includes the PostgreSQL exporters of both databases.
+  addFlow(alloy, to("postgres"), [tcp(9187)], "PostgreSQL metrics");
+  addFlow(alloy, to("ess-postgres"), [tcp(9187)], "PostgreSQL metrics");
   for (const url of [prometheusUrl, lokiUrl]) {
     if (url !== undefined) {
       const target = urlEndpoint(url);
