@@ -168,9 +168,14 @@ export const advertisedAddressRule: ConfigRule = {
 
 interface UrlKey {
   path: string;
-  /** A browser loads it from an https page, so http is blocked. */
+  /**
+   * Reject http, because a browser loads the URL from an https page, or
+   * for the reason in `httpsReason`.
+   */
   httpsOnly: boolean;
   example: string;
+  /** Why http is rejected, when it is not the browser's mixed content. */
+  httpsReason?: string;
 }
 
 const URL_KEYS: UrlKey[] = [
@@ -198,6 +203,14 @@ const URL_KEYS: UrlKey[] = [
     path: "setupSite.elementDesktop.downloadBaseUrl",
     httpsOnly: true,
     example: "https://packages.element.io",
+  },
+  {
+    path: "backups.objectStore.endpointURL",
+    httpsOnly: true,
+    example: "https://s3.eu-central-003.backblazeb2.com",
+    httpsReason:
+      "uses http, which would send the S3 credentials and the backups " +
+      "unencrypted to the off-site storage",
   },
 ];
 
@@ -235,6 +248,7 @@ function urlProblem(
   if (key.httpsOnly && url.protocol === "http:") {
     return {
       message:
+        key.httpsReason ??
         "uses http, but Element loads it from an https page and browsers block such mixed content",
       fix: `serve it over https and write "https://${url.host}${url.pathname}${url.search}"`,
     };
