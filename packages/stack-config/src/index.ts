@@ -64,6 +64,7 @@ export {
   CHECKED_TABLES,
   restoreCheckScript,
 } from "./generators/restore-drill-check.js";
+export { GENERATORS } from "./generators/index.js";
 export { generateRestoreDrill } from "./generators/restore-drill.js";
 export {
   EMBEDDED_DATABASES,
