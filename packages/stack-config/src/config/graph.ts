@@ -84,6 +84,8 @@ export const PRIVATE_RANGES = [
   "127.0.0.0/8",
 ];
 
+// NOTE: Every ipBlock is IPv4. On a dual-stack cluster the default deny
+// also blocks IPv6 egress, so federation to IPv6-only servers fails.
 /** The public IPv4 Internet, without private and shared ranges. */
 export const INTERNET: CidrEndpoint = {
   kind: "cidr",
