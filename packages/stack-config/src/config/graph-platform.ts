@@ -190,6 +190,9 @@ function monitoringFlows(stack: Stack, parts: GraphParts): void {
   addFlow(alloy, to("authentik-server"), [tcp(9300)], "Authentik metrics");
   addFlow(alloy, to("authentik-worker"), [tcp(9300)], "Authentik metrics");
   addFlow(alloy, to("kube-state-metrics"), [tcp(8080)], "object metrics");
+  // NOTE: The node exporter listens on the node's address. CNIs that
+  // leave host-network pods out of podSelector peers then block this
+  // flow; it needs an ipBlock with the node's address there.
   addFlow(alloy, to("node-exporter"), [tcp(9100)], "node metrics");
   // Alloy scrapes every pod port named "metrics" in the ESS namespace,
   // which includes the PostgreSQL exporters of both databases.
