@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { StackConfig } from "../model.js";
 import {
+  apiServerCidrsRule,
+  backupSettingsRule,
   federationAllowlistRule,
   podSecurityLevelsRule,
   restoreDrillRule,
@@ -119,4 +121,58 @@ describe("restoreDrillRule", () => {
 
     expect(issues[0]?.path).toBe("backups.restoreDrill.serverName");
   });
+});
+
+describe("backupSettingsRule", () => {
+  const withBackups = (backups: object): StackConfig => ({
+    ...BASE,
+    backups: { objectStore: OBJECT_STORE, ...backups },
+  });
+
+  it("accepts the defaults", () => {
+    expect(backupSettingsRule.check(withBackups({}))).toEqual([]);
+  });
+
+  it.each([
+    {
+      name: "five-field database schedule",
+      backups: { databaseSchedule: "0 3 * * *" },
+      path: "backups.databaseSchedule",
+    },
+    {
+      name: "six-field media schedule",
+      backups: { media: { schedule: "0 30 3 * * *" } },
+      path: "backups.media.schedule",
+    },
+    {
+      name: "upper-case bucket",
+      backups: { objectStore: { ...OBJECT_STORE, bucket: "Backups" } },
+      path: "backups.objectStore.bucket",
+    },
+  ])("rejects a $name", ({ backups, path }) => {
+    const issues = backupSettingsRule.check(withBackups(backups));
+
+    expect(issues).toHaveLength(1);
+    expect(issues[0]?.path).toBe(path);
+  });
+});
+
+describe("apiServerCidrsRule", () => {
+  const withCidrs = (apiServerCIDRs: string[]): StackConfig => ({
+    ...BASE,
+    network: { apiServerCIDRs },
+  });
+
+  it("accepts an address with a prefix", () => {
+    expect(apiServerCidrsRule.check(withCidrs(["192.0.2.10/32"]))).toEqual([]);
+  });
+
+  it.each(["192.0.2.10", "192.0.2.300/32", "2001:db8::1/128"])(
+    "rejects %s",
+    (cidr) => {
+      const issues = apiServerCidrsRule.check(withCidrs([cidr]));
+
+      expect(issues[0]?.path).toBe("network.apiServerCIDRs.0");
+    },
+  );
 });

@@ -178,9 +178,106 @@ export const restoreDrillRule: ConfigRule = {
   },
 };
 
+/** S3 bucket names: 3 to 63 lower-case letters, digits, dots and '-'. */
+const BUCKET = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
+
+function scheduleIssue(
+  path: string,
+  value: string | undefined,
+  fields: number,
+  example: string,
+): RuleIssue[] {
+  if (value === undefined || value.trim().split(/\s+/).length === fields) {
+    return [];
+  }
+  const what = fields === 6 ? "six fields, seconds first" : "five fields";
+  return [
+    {
+      path,
+      value,
+      message: `is not a cron expression with ${what}`,
+      allowed: `a cron expression with ${what}, such as "${example}"`,
+      fix: `write it with ${what}`,
+    },
+  ];
+}
+
+export const backupSettingsRule: ConfigRule = {
+  name: "backup-settings",
+  description:
+    "The bucket name is one S3 accepts, and each schedule has the fields " +
+    "its reader expects: six for CloudNativePG, five for a CronJob.",
+  reads: ["backups"],
+  check(config) {
+    const backups = config.backups;
+    if (backups === undefined) {
+      return [];
+    }
+    const { bucket } = backups.objectStore;
+    const issues: RuleIssue[] = BUCKET.test(bucket)
+      ? []
+      : [
+          {
+            path: "backups.objectStore.bucket",
+            value: bucket,
+            message: "is not a valid S3 bucket name",
+            allowed:
+              "3 to 63 lower-case letters, digits, '.' and '-', starting " +
+              "and ending with a letter or digit",
+            fix: "use the bucket name exactly as the provider shows it",
+          },
+        ];
+    return [
+      ...issues,
+      ...scheduleIssue(
+        "backups.databaseSchedule",
+        backups.databaseSchedule,
+        6,
+        "0 0 3 * * *",
+      ),
+      ...scheduleIssue(
+        "backups.media.schedule",
+        backups.media?.schedule,
+        5,
+        "30 3 * * *",
+      ),
+    ];
+  },
+};
+
+const IPV4_CIDR =
+  /^((25[0-5]|2[0-4][0-9]|1?[0-9]?[0-9])\.){3}(25[0-5]|2[0-4][0-9]|1?[0-9]?[0-9])\/([0-9]|[12][0-9]|3[0-2])$/;
+
+export const apiServerCidrsRule: ConfigRule = {
+  name: "api-server-cidrs",
+  description:
+    "The API server addresses are IPv4 CIDRs, because they become " +
+    "NetworkPolicy ipBlocks.",
+  reads: ["network.apiServerCIDRs"],
+  check(config) {
+    const cidrs = config.network?.apiServerCIDRs ?? [];
+    return cidrs.flatMap((cidr, index): RuleIssue[] =>
+      IPV4_CIDR.test(cidr)
+        ? []
+        : [
+            {
+              path: `network.apiServerCIDRs.${index}`,
+              value: cidr,
+              message: "is not an IPv4 CIDR",
+              allowed:
+                "an IPv4 address with a prefix length, such as 192.0.2.10/32",
+              fix: "write the node's address with /32",
+            },
+          ],
+    );
+  },
+};
+
 /** The rules of this file, in the order they run. */
 export const HARDENING_RULES: readonly ConfigRule[] = [
   federationAllowlistRule,
   podSecurityLevelsRule,
   restoreDrillRule,
+  backupSettingsRule,
+  apiServerCidrsRule,
 ];
