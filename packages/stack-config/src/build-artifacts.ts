@@ -28,7 +28,8 @@ export function readBuildOutput(dir: string): BuildOutput | undefined {
     );
   }
   return Object.fromEntries(
-    Object.entries(output).sort(([a], [b]) => a.localeCompare(b)),
+    // Code-unit order, because localeCompare depends on the locale.
+    Object.entries(output).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
   );
 }
 
