@@ -64,7 +64,7 @@ export interface Flow {
   from: Endpoint;
   to: Endpoint;
   ports: PortSpec[];
-  /** Why the flow exists, for the policy's annotation and reviews. */
+  /** The reason for the flow, for readers of the graph. */
   purpose: string;
 }
 

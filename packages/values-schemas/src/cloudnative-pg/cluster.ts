@@ -84,7 +84,7 @@ export interface S3Values {
   path: string;
 }
 
-/** Where backups are written or recovered from, and the credentials. */
+/** The object store that backups go to or come from, with credentials. */
 export interface ObjectStoreValues {
   provider: "s3";
   endpointURL: string;

@@ -190,14 +190,14 @@ function scheduleIssue(
   if (value === undefined || value.trim().split(/\s+/).length === fields) {
     return [];
   }
-  const what = fields === 6 ? "six fields, seconds first" : "five fields";
+  const shape = fields === 6 ? "six fields, seconds first" : "five fields";
   return [
     {
       path,
       value,
-      message: `is not a cron expression with ${what}`,
-      allowed: `a cron expression with ${what}, such as "${example}"`,
-      fix: `write it with ${what}`,
+      message: `is not a cron expression with ${shape}`,
+      allowed: `a cron expression with ${shape}, such as "${example}"`,
+      fix: `write it with ${shape}`,
     },
   ];
 }
