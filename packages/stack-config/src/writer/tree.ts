@@ -184,7 +184,8 @@ export async function planChanges(
     }
   }
   if (foreign.length > 0) {
-    throw new UnmanagedFileError(foreign);
+    // Every file under one symlinked folder reports that same folder.
+    throw new UnmanagedFileError([...new Set(foreign)]);
   }
 
   const next = new Set(files.map((file) => file.path));

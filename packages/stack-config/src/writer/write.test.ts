@@ -145,6 +145,17 @@ describe("writeTree", () => {
     await expect(readdir(elsewhere)).resolves.toEqual([]);
   });
 
+  it("lists a blocking symlink once", async () => {
+    await mkdir(join(parent, "elsewhere"));
+    await mkdir(out);
+    await symlink(join(parent, "elsewhere"), join(out, "apps"));
+
+    const files = [file("apps/a.yaml"), file("apps/b.yaml")];
+    await expect(writeTree(out, files)).rejects.toMatchObject({
+      paths: ["apps"],
+    });
+  });
+
   it("ignores unsafe lines in the managed list", async () => {
     await writeFile(join(parent, "outside.yaml"), "keep\n");
     await writeTree(out, [file("apps/a.yaml")]);
