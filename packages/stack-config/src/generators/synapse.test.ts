@@ -232,12 +232,15 @@ describe("chartMaxUploadSize", () => {
     { size: "512K", expected: "512K" },
     { size: "2G", expected: "2048M" },
     { size: "1048576", expected: "1024K" },
+    { size: "9007199254740993G", expected: "9223372036854776832M" },
+    { size: "9007199254740993024", expected: "8796093022208001K" },
   ])("converts $size to $expected", ({ size, expected }) => {
     expect(chartMaxUploadSize(size)).toBe(expected);
   });
 
   it.each([
     { size: "1000", error: /whole KiB or MiB/ },
+    { size: "9007199254740993", error: /whole KiB or MiB/ },
     { size: "10MB", error: /not a size/ },
   ])("rejects $size", ({ size, error }) => {
     expect(() => chartMaxUploadSize(size)).toThrow(error);

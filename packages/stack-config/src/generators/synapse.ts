@@ -40,22 +40,24 @@ export function chartMaxUploadSize(size: string): string {
         "digits with an optional K, M or G suffix, such as 100M.",
     );
   }
-  const amount = Number(digits);
+  // BigInt, because a Number loses digits past 2^53 and prints an exponent
+  // such as 1e+23 from 10^21 on, which the chart's pattern rejects.
+  const amount = BigInt(digits);
 
   if (match[2] === "G") {
-    return `${amount * 1024}M`;
+    return `${amount * 1024n}M`;
   }
   if (match[2] !== "") {
     return size;
   }
-  if (amount % 1024 !== 0) {
+  if (amount % 1024n !== 0n) {
     throw new Error(
       `ess.synapse.maxUploadSize is "${size}" bytes, which the chart cannot ` +
         "express: it takes whole KiB or MiB. Use a multiple of 1024 bytes " +
         "or a K, M or G suffix, such as 100M.",
     );
   }
-  return `${amount / 1024}K`;
+  return `${amount / 1024n}K`;
 }
 
 function retentionFragment(stack: ResolvedStack): SynapseHomeserverFragment {
