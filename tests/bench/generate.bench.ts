@@ -91,7 +91,8 @@ function main(): void {
     for (const count of STACK_COUNTS) {
       const total = median(timeRender(count));
       console.log(
-        `in-process render, ${count} stacks: median ${total.toFixed(1)} ms, ` +
+        `in-process render, ${count === 1 ? "1 stack" : `${count} stacks`}: ` +
+          `median ${total.toFixed(1)} ms, ` +
           `${(total / count).toFixed(2)} ms per stack over ${RENDER_RUNS} runs`,
       );
     }
