@@ -140,7 +140,14 @@ export function essEndpoints(
 function sfuFlows(stack: Stack, parts: GraphParts): void {
   const addFlow = flowAdder(parts);
   const { sfu } = stack.ess.matrixRTC;
-  const media: PortSpec[] = [tcp(sfu.rtcTcpPort), udp(sfu.rtcMuxedUdpPort)];
+  const range = sfu.rtcUdpPortRange;
+  // The chart serves the UDP range in place of the muxed UDP port.
+  const media: PortSpec[] = [
+    tcp(sfu.rtcTcpPort),
+    range
+      ? { protocol: "UDP", port: range.start, endPort: range.end }
+      : udp(sfu.rtcMuxedUdpPort),
+  ];
   if (sfu.turn.enabled) {
     media.push(udp(sfu.turn.udpPort));
     addFlow(
@@ -149,10 +156,6 @@ function sfuFlows(stack: Stack, parts: GraphParts): void {
       [tcp(5349)],
       "TURN over TLS, passed through by SNI",
     );
-  }
-  const range = sfu.rtcUdpPortRange;
-  if (range) {
-    media.push({ protocol: "UDP", port: range.start, endPort: range.end });
   }
   const auth = to("matrix-rtc-authorisation-service");
 

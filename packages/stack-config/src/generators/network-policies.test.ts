@@ -88,6 +88,30 @@ describe("networkPolicyManifests", () => {
     });
   });
 
+  it("opens the UDP range in place of the muxed port", () => {
+    const stack = stackWith({
+      ess: {
+        matrixRTC: {
+          sfu: {
+            useStunToDiscoverPublicIP: true,
+            rtcUdpPortRange: { start: 31000, end: 31100 },
+          },
+        },
+      },
+    });
+    const policy = policyAt(stack, `${DIR}/matrix/allow-matrix-rtc-sfu.yaml`);
+    const ports = (policy.spec as { ingress: JsonObject[] }).ingress.flatMap(
+      (rule) => rule.ports as JsonObject[],
+    );
+
+    expect(ports).toContainEqual({
+      protocol: "UDP",
+      port: 31000,
+      endPort: 31100,
+    });
+    expect(ports).not.toContainEqual({ protocol: "UDP", port: 30002 });
+  });
+
   it("gives every graph workload with flows a policy", () => {
     const stack = stackWith();
     const paths = new Set(networkPolicyManifests(stack).map((m) => m.path));
