@@ -58,9 +58,25 @@ function parse(argv: string[]) {
   }
 }
 
+/**
+ * Rejects an empty --config or --out, because an empty path resolves to
+ * the working folder, so generate would replace that whole folder.
+ */
+function assertPathsGiven(values: { config: string; out: string }): void {
+  if (values.config === "") {
+    throw new UsageError(
+      "--config is empty: pass a config file, such as stack.config.ts",
+    );
+  }
+  if (values.out === "") {
+    throw new UsageError("--out is empty: pass a folder, such as flux");
+  }
+}
+
 /** Parses argv (without `node` and the script); throws UsageError. */
 export function parseCliArgs(argv: string[]): CliArgs {
   const { values, positionals } = parse(argv);
+  assertPathsGiven(values);
   const common = {
     config: values.config,
     out: values.out,

@@ -55,6 +55,8 @@ describe("main", () => {
     { name: "unknown option", argv: ["generate", "--force"] },
     { name: "extra argument", argv: ["generate", "now"] },
     { name: "option without value", argv: ["generate", "--out"] },
+    { name: "empty --out", argv: ["generate", "--out", ""] },
+    { name: "empty --config", argv: ["validate", "--config", ""] },
   ])("exits 3 on $name", async ({ argv }) => {
     const { code, progress } = await run(...argv);
 
