@@ -354,12 +354,15 @@ describe("rotateSecret", () => {
     repo.remove();
   });
 
-  it("rejects an unknown id with the declared ids", async () => {
-    const repo = createTestRepository(CONFIG);
+  it.each(["nope", "constructor", "__proto__"])(
+    "rejects the unknown id %s with the declared ids",
+    async (id) => {
+      const repo = createTestRepository(CONFIG);
 
-    await expect(rotateSecret(repo.context, "nope")).rejects.toThrow(
-      /no declared Secret has the id "nope"; declared ids: .*oidcClientSecret/,
-    );
-    repo.remove();
-  });
+      await expect(rotateSecret(repo.context, id)).rejects.toThrow(
+        `no declared Secret has the id "${id}"; declared ids: `,
+      );
+      repo.remove();
+    },
+  );
 });

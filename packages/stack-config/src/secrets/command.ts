@@ -269,7 +269,11 @@ export async function rotateSecret(
   context: SecretsContext,
   id: string,
 ): Promise<string[]> {
-  const spec = context.stack.secrets[id];
+  // Object.hasOwn, so that an id such as "constructor" is not looked up
+  // on Object.prototype.
+  const spec = Object.hasOwn(context.stack.secrets, id)
+    ? context.stack.secrets[id]
+    : undefined;
   if (spec === undefined) {
     const known = Object.keys(context.stack.secrets).sort().join(", ");
     throw new SecretFileError(
