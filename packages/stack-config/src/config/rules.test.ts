@@ -96,6 +96,16 @@ const BROKEN: {
       'is not a valid DNS name because its label "my_admin" is not a valid DNS label',
   },
   {
+    name: "default host too long",
+    rule: "dns-names",
+    change: {
+      serverName: `${"a".repeat(63)}.`.repeat(3) + "b".repeat(48) + ".org",
+    },
+    path: "serverName",
+    message:
+      "gives hosts.matrixRTCTurn the default mrtc-turn.<serverName>, which is 254 characters long, more than 253",
+  },
+  {
     name: "apex for Synapse",
     rule: "unique-hosts",
     change: { hosts: { synapse: "example.org" } },

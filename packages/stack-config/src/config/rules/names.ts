@@ -4,7 +4,11 @@
 import { DEFAULT_HOST_LABELS, DEFAULTS } from "../defaults.js";
 import type { StackConfig } from "../model.js";
 import type { ConfigRule, RuleIssue } from "../rules.js";
-import { DNS_NAME_ALLOWED, dnsNameProblem } from "./dns.js";
+import {
+  DNS_NAME_ALLOWED,
+  dnsNameProblem,
+  MAX_DNS_NAME_LENGTH,
+} from "./dns.js";
 
 function checkDnsName(path: string, name: string): RuleIssue[] {
   const problem = dnsNameProblem(name);
@@ -55,6 +59,31 @@ function hostEntries(config: StackConfig): HostEntry[] {
   });
 }
 
+/**
+ * Checks a host derived from a valid server name. Its labels are valid,
+ * so only the prefix can push it past the DNS length limit.
+ */
+function checkDefaultHost(config: StackConfig, entry: HostEntry): RuleIssue[] {
+  if (
+    entry.host.length <= MAX_DNS_NAME_LENGTH ||
+    !isEnabled(config, entry.key)
+  ) {
+    return [];
+  }
+  const label = DEFAULT_HOST_LABELS[entry.key as HostKey];
+  return [
+    {
+      path: "serverName",
+      value: entry.host,
+      message:
+        `gives hosts.${entry.key} the default ${label}.<serverName>, which ` +
+        `is ${entry.host.length} characters long, more than ${MAX_DNS_NAME_LENGTH}`,
+      allowed: DNS_NAME_ALLOWED,
+      fix: `shorten serverName, or set hosts.${entry.key} to a shorter host`,
+    },
+  ];
+}
+
 export const dnsNamesRule: ConfigRule = {
   name: "dns-names",
   description:
@@ -63,9 +92,12 @@ export const dnsNamesRule: ConfigRule = {
   reads: ["serverName", "hosts"],
   check(config) {
     const issues = checkDnsName("serverName", config.serverName);
+    const serverNameValid = issues.length === 0;
     for (const entry of hostEntries(config)) {
       if (entry.explicit) {
         issues.push(...checkDnsName(entry.path, entry.host));
+      } else if (serverNameValid) {
+        issues.push(...checkDefaultHost(config, entry));
       }
     }
     return issues;
