@@ -252,7 +252,10 @@ function ssoSecrets(
 
   if (sso.enabled) {
     secrets.oidcClientSecret = {
-      namespaces: [stack.authentik.namespace, stack.ess.namespace],
+      // A Set, because authentik.namespace may equal ess.namespace.
+      namespaces: [
+        ...new Set([stack.authentik.namespace, stack.ess.namespace]),
+      ],
       name: sso.clientSecret.secret,
       keys: {
         [sso.clientSecret.key]: {

@@ -52,6 +52,15 @@ describe("resolveStack sso", () => {
     expect(stack.sso.enabled).toBe(false);
     expect(stack.secrets.oidcClientSecret).toBeUndefined();
   });
+
+  it("lists a shared namespace once for the client secret", () => {
+    const stack = resolveStack({
+      serverName: "example.test",
+      authentik: { namespace: "matrix" },
+    });
+
+    expect(stack.secrets.oidcClientSecret?.namespaces).toEqual(["matrix"]);
+  });
 });
 
 describe("parseExpiry", () => {
