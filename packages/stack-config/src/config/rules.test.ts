@@ -444,6 +444,22 @@ const BROKEN: {
     message: "has no tag, so it means :latest",
     severity: "warning",
   },
+  {
+    name: "coturn on Traefik's HTTPS port",
+    rule: "reserved-ports",
+    change: { coturn: { tlsPort: 443 } },
+    path: "coturn.tlsPort",
+    message:
+      "overlaps a port already open on the node: 443 (Traefik's websecure entrypoint through K3S ServiceLB)",
+  },
+  {
+    name: "coturn relay range over the kubelet",
+    rule: "reserved-ports",
+    change: { coturn: { relayPortRange: { start: 10000, end: 20000 } } },
+    path: "coturn.relayPortRange",
+    message:
+      "overlaps a port already open on the node: 10250 (the kubelet API)",
+  },
 ];
 
 describe("rules", () => {
@@ -476,6 +492,13 @@ describe("rules", () => {
 
 /** Each row is a config that looks suspicious but is valid. */
 const ACCEPTED: { name: string; change: Partial<StackConfig> }[] = [
+  {
+    name: "coturn on 9100 without node-exporter",
+    change: {
+      monitoring: { ...BASE.monitoring, nodeExporter: { enabled: false } },
+      coturn: { port: 9100 },
+    },
+  },
   {
     name: "private IP on a LAN",
     change: { cluster: { publicIP: "10.0.0.5", clientsOnLan: true } },

@@ -32,6 +32,7 @@ import {
   portCollisionsRule,
   portNumbersRule,
   portRangesRule,
+  reservedPortsRule,
 } from "./rules/ports.js";
 import { HARDENING_RULES } from "./rules/hardening.js";
 import { SSO_RULES } from "./rules/sso.js";
@@ -72,6 +73,7 @@ export const CONFIG_RULES: readonly ConfigRule[] = [
   portRangesRule,
   portCollisionsRule,
   nodePortRangeRule,
+  reservedPortsRule,
   urlsRule,
   advertisedIpRule,
   advertisedAddressRule,

@@ -238,3 +238,67 @@ export const nodePortRangeRule: ConfigRule = {
       }));
   },
 };
+
+/** A port that something other than the stack's own config opens. */
+interface ReservedPort {
+  port: number;
+  owner: string;
+}
+
+/**
+ * Lists the node ports that K3S and the monitoring stack hold. coturn runs
+ * on the host network, so it cannot bind any of them.
+ */
+function reservedPorts(config: StackConfig): ReservedPort[] {
+  const reserved: ReservedPort[] = [
+    { port: 80, owner: "Traefik's web entrypoint through K3S ServiceLB" },
+    {
+      port: 443,
+      owner: "Traefik's websecure entrypoint through K3S ServiceLB",
+    },
+    { port: 6443, owner: "the Kubernetes API server" },
+    { port: 10250, owner: "the kubelet API" },
+  ];
+  const monitoring = config.monitoring ?? {};
+  const monitored = monitoring.enabled ?? DEFAULTS.monitoring.enabled;
+  const nodeExporter =
+    monitoring.nodeExporter?.enabled ??
+    DEFAULTS.monitoring.nodeExporter.enabled;
+  if (monitored && nodeExporter) {
+    reserved.push({ port: 9100, owner: "node-exporter" });
+  }
+  return reserved;
+}
+
+function reservedIssue(use: PortUse, taken: ReservedPort[]): RuleIssue {
+  const owners = taken.map((held) => `${held.port} (${held.owner})`);
+  return {
+    path: use.path,
+    value:
+      use.start === use.end ? use.start : { start: use.start, end: use.end },
+    message: `overlaps a port already open on the node: ${owners.join(", ")}`,
+    allowed: `a port or range clear of ${taken.map((held) => held.port).join(", ")}`,
+    fix: `move ${use.path} clear of ${taken.map((held) => held.port).join(", ")}`,
+  };
+}
+
+export const reservedPortsRule: ConfigRule = {
+  name: "reserved-ports",
+  description:
+    "coturn's ports and relay range avoid the node ports that K3S and " +
+    "monitoring hold: 80 and 443 (Traefik through ServiceLB), 6443 (API " +
+    "server), 10250 (kubelet) and 9100 (node-exporter), because coturn " +
+    "runs on the host network.",
+  reads: ["coturn", "monitoring"],
+  check(config) {
+    const reserved = reservedPorts(config);
+    return coturnPorts(config)
+      .filter(isValidUse)
+      .flatMap((use) => {
+        const taken = reserved.filter(
+          (held) => held.port >= use.start && held.port <= use.end,
+        );
+        return taken.length === 0 ? [] : [reservedIssue(use, taken)];
+      });
+  },
+};
