@@ -1,7 +1,7 @@
 /** The CLI commands: each loads the config, then renders, writes or lists. */
 import { join, relative, resolve } from "node:path";
 import { readBuildArtifacts } from "../build-artifacts.js";
-import { formatIssues } from "../config/errors.js";
+import { ConfigValidationError, formatIssues } from "../config/errors.js";
 import { resolveStack } from "../config/resolve.js";
 import {
   loadValidatedConfig,
@@ -10,6 +10,7 @@ import {
   type ValidatedConfig,
   workspaceRootOf,
 } from "../pipeline.js";
+import { GeneratorConfigError } from "../generators/errors.js";
 import { GENERATORS } from "../generators/index.js";
 import { generateRestoreDrill } from "../generators/restore-drill.js";
 import { missingSecretFiles } from "../secrets/layout.js";
@@ -60,6 +61,22 @@ export async function loadValidConfig(
 }
 
 function render(loaded: ValidatedConfig, args: CliArgs, io: CliIo): Render {
+  try {
+    return renderWithArtifacts(loaded, args, io);
+  } catch (error) {
+    // Reported like a validation error, with the config file's name.
+    if (error instanceof GeneratorConfigError) {
+      throw new ConfigValidationError([error.toIssue()], loaded.fileName);
+    }
+    throw error;
+  }
+}
+
+function renderWithArtifacts(
+  loaded: ValidatedConfig,
+  args: CliArgs,
+  io: CliIo,
+): Render {
   const configPath = resolve(io.cwd, args.config);
   return renderConfig(loaded.config, {
     configFileName: loaded.fileName,

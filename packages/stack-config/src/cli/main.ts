@@ -4,6 +4,7 @@
  */
 import { ConfigValidationError } from "../config/errors.js";
 import { OutputCheckError } from "../check/issues.js";
+import { GeneratorConfigError } from "../generators/errors.js";
 import { OutputFolderError, UnsafePathError } from "../writer/paths.js";
 import { UnmanagedFileError } from "../writer/tree.js";
 import { type CliArgs, parseCliArgs } from "./args.js";
@@ -85,6 +86,10 @@ function reportError(
   }
   if (error instanceof ConfigValidationError) {
     io.progress(message.trimEnd());
+    return EXIT.invalidConfig;
+  }
+  if (error instanceof GeneratorConfigError) {
+    io.progress(`error: ${message}`);
     return EXIT.invalidConfig;
   }
   if (

@@ -18,6 +18,7 @@ import type { ResolvedStack } from "../config/resolve.js";
 import { kustomizeKustomization } from "../flux/kustomize.js";
 import { fluxKustomization } from "../flux/resources.js";
 import { clusterDir, fluxPath } from "../flux/skeleton.js";
+import { GeneratorConfigError } from "./errors.js";
 import { networkPolicyManifests } from "./network-policies.js";
 import {
   BARMAN_CLOUD,
@@ -149,11 +150,15 @@ function drillKustomizations(
 export const generateRestoreDrill: Generator = (stack) => {
   const { backups, postgres } = stack;
   if (backups === undefined || !postgres.essUsesCluster) {
-    throw new Error(
-      "the restore drill needs backups.objectStore and postgres.mode " +
-        `"cloudnative-pg" (received ${postgres.mode}${backups ? "" : ", no backups"}). ` +
-        "Configure backups, or run generate without --restore-drill.",
-    );
+    throw new GeneratorConfigError({
+      path: backups === undefined ? "backups" : "postgres.mode",
+      value: backups === undefined ? undefined : postgres.mode,
+      message:
+        "does not allow the restore drill, which needs " +
+        'backups.objectStore and postgres.mode "cloudnative-pg"',
+      allowed: 'backups.objectStore with postgres.mode "cloudnative-pg"',
+      fix: "configure backups, or run generate without --restore-drill",
+    });
   }
   const cluster = cnpgReleaseManifests(stack, {
     dir: `${RESTORE_DRILL_DIR}/cluster`,

@@ -178,8 +178,8 @@ describe("generateSetupSite errors", () => {
     expect(() =>
       generateSetupSite(stack, { setupSite: builtSite(other) }),
     ).toThrow(
-      'setupSite: the built site has serverName "other.example" but the ' +
-        'config gives "example.org"; rebuild it for this config',
+      "serverName: differs from the built setup site, which has serverName " +
+        '"other.example" (received "example.org"); rebuild it for this config',
     );
   });
 
@@ -187,9 +187,7 @@ describe("generateSetupSite errors", () => {
     const rebranded = resolveStack({ ...CONFIG, brand: "Other" });
     expect(() =>
       generateSetupSite(stack, { setupSite: builtSite(rebranded) }),
-    ).toThrow(
-      /the built site has settingsSha256 "[0-9a-f]{64}" but the config/,
-    );
+    ).toThrow(/^setupSite: differs .* which has settingsSha256 "[0-9a-f]{64}"/);
   });
 
   it("rejects a site without setup-site.json", () => {

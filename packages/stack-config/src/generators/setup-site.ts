@@ -7,6 +7,7 @@ import { createHash } from "node:crypto";
 import type { ResolvedStack } from "../config/resolve.js";
 import { MANAGED_BY_LABELS } from "../flux/names.js";
 import { namespaceManifest } from "../flux/namespaces.js";
+import { GeneratorConfigError } from "./errors.js";
 import { setupSiteNginxConf } from "./setup-site-nginx.js";
 import type { BuildOutput, Generator, JsonObject, Manifest } from "./types.js";
 
@@ -71,6 +72,15 @@ export function setupSiteSettingsSha256(stack: ResolvedStack): string {
   return sha256(JSON.stringify(setupSiteSettings(stack)));
 }
 
+/** Config path of each setting that `setup-site.json` records. */
+const SITE_SETTING_PATHS: Record<string, string> = {
+  serverName: "serverName",
+  homeserverUrl: "hosts.synapse",
+  path: "setupSite.path",
+  defaultTheme: "setupSite.defaultTheme",
+  settingsSha256: "setupSite",
+};
+
 /**
  * Checks that the built site belongs to this stack: `setup-site.json`
  * records the server, homeserver, path and theme it was built for, and
@@ -97,10 +107,15 @@ function assertSiteMatches(stack: ResolvedStack, files: BuildOutput): void {
   };
   for (const [key, value] of Object.entries(expected)) {
     if (built[key] !== value) {
-      throw new Error(
-        `setupSite: the built site has ${key} ${JSON.stringify(built[key])} ` +
-          `but the config gives ${JSON.stringify(value)}; ${rebuild}`,
-      );
+      throw new GeneratorConfigError({
+        path: SITE_SETTING_PATHS[key] ?? "setupSite",
+        value,
+        message:
+          `differs from the built setup site, which has ${key} ` +
+          JSON.stringify(built[key]),
+        allowed: "the settings that the setup site was built with",
+        fix: rebuild,
+      });
     }
   }
 }

@@ -19,6 +19,7 @@ import {
   essValuesManifest,
   externalPostgres,
 } from "./ess.js";
+import { GeneratorConfigError } from "./errors.js";
 import type { Generator } from "./types.js";
 
 /** Folder the TURN shared secret is mounted at in Synapse's pods. */
@@ -35,10 +36,13 @@ export function chartMaxUploadSize(size: string): string {
   const match = /^([0-9]+)([KMG]?)$/.exec(size);
   const digits = match?.[1];
   if (match === null || digits === undefined) {
-    throw new Error(
-      `ess.synapse.maxUploadSize is "${size}", which is not a size. Use ` +
-        "digits with an optional K, M or G suffix, such as 100M.",
-    );
+    throw new GeneratorConfigError({
+      path: "ess.synapse.maxUploadSize",
+      value: size,
+      message: "is not a size",
+      allowed: "digits with an optional K, M or G suffix",
+      fix: "use a size such as 100M",
+    });
   }
   // BigInt, because a Number loses digits past 2^53 and prints an exponent
   // such as 1e+23 from 10^21 on, which the chart's pattern rejects.
@@ -51,11 +55,15 @@ export function chartMaxUploadSize(size: string): string {
     return size;
   }
   if (amount % 1024n !== 0n) {
-    throw new Error(
-      `ess.synapse.maxUploadSize is "${size}" bytes, which the chart cannot ` +
-        "express: it takes whole KiB or MiB. Use a multiple of 1024 bytes " +
-        "or a K, M or G suffix, such as 100M.",
-    );
+    throw new GeneratorConfigError({
+      path: "ess.synapse.maxUploadSize",
+      value: size,
+      message:
+        "is a byte count that the chart cannot express: it takes whole " +
+        "KiB or MiB",
+      allowed: "a multiple of 1024 bytes, or a K, M or G suffix",
+      fix: "use a multiple of 1024 bytes or a suffix, such as 100M",
+    });
   }
   return `${amount / 1024n}K`;
 }
