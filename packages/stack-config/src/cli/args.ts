@@ -50,11 +50,28 @@ const OPTIONS = {
   version: { type: "boolean", short: "v", default: false },
 } as const;
 
+/**
+ * Rewrites a parseArgs error as a usage message that names the option.
+ * Node's own messages quote the option, which is where its name is read.
+ */
+function usageMessage(error: Error & { code?: string }): string {
+  const option = /'([^' ]+)/.exec(error.message)?.[1] ?? "";
+  if (error.code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") {
+    return `unknown option "${option}"`;
+  }
+  if (error.code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") {
+    return error.message.includes("argument missing")
+      ? `option "${option}" needs a value`
+      : `option "${option}" takes no value`;
+  }
+  return error.message;
+}
+
 function parse(argv: string[]) {
   try {
     return parseArgs({ args: argv, options: OPTIONS, allowPositionals: true });
   } catch (error) {
-    throw new UsageError((error as Error).message);
+    throw new UsageError(usageMessage(error as Error));
   }
 }
 

@@ -84,3 +84,22 @@ describe("main on config errors found while generating", () => {
     expect(report.errors[0]?.path).toBe("backups");
   });
 });
+
+describe("main on option errors", () => {
+  it.each([
+    { argv: ["generate", "--force"], message: 'unknown option "--force"' },
+    { argv: ["generate", "-x"], message: 'unknown option "-x"' },
+    { argv: ["generate", "--out"], message: 'option "--out" needs a value' },
+    {
+      argv: ["generate", "--check=yes"],
+      message: 'option "--check" takes no value',
+    },
+  ])("names the option in $argv", async ({ argv, message }) => {
+    const { code, progress } = await run(...argv);
+
+    expect(code).toBe(EXIT.usage);
+    const [first, second] = progress.join("\n").split("\n");
+    expect(first).toBe(`error: ${message}`);
+    expect(second).toBe('Run "axion-stack --help" for usage.');
+  });
+});
