@@ -103,3 +103,23 @@ describe("main on option errors", () => {
     expect(second).toBe('Run "axion-stack --help" for usage.');
   });
 });
+
+describe("main on invite options", () => {
+  it.each([
+    { option: "--authentik-url", value: "file:///etc/passwd" },
+    { option: "--authentik-url", value: "auth.example.net" },
+    { option: "--name", value: "two words" },
+    { option: "--name", value: "x".repeat(65) },
+  ])("rejects $option $value", async ({ option, value }) => {
+    const { code, stderr } = await run(
+      "invite",
+      "--config",
+      "base.yaml",
+      option,
+      value,
+    );
+
+    expect(code).toBe(EXIT.usage);
+    expect(stderr).toContain(`error: ${option} "${value}" is not`);
+  });
+});

@@ -11,6 +11,7 @@ import {
   authentikApiToken,
   createInvitation,
   defaultInvitationName,
+  INVITATION_NAME_PATTERN,
 } from "../invite/index.js";
 import {
   createMissingSecrets,
@@ -128,12 +129,37 @@ export async function runSecretsCommand(
   );
 }
 
+/**
+ * Rejects an --authentik-url that is not an http or https URL, since the
+ * API call would fail later with a message about another address, and an
+ * invalid --name before any request is sent.
+ */
+function assertInviteOptions(args: CliArgs): void {
+  const url = args.authentikUrl;
+  if (url !== undefined) {
+    const protocol = URL.canParse(url) ? new URL(url).protocol : undefined;
+    if (protocol !== "http:" && protocol !== "https:") {
+      throw new UsageError(
+        `--authentik-url "${url}" is not an http or https URL: pass ` +
+          "Authentik's base URL, such as https://auth.example.org",
+      );
+    }
+  }
+  if (args.name !== undefined && !INVITATION_NAME_PATTERN.test(args.name)) {
+    throw new UsageError(
+      `--name "${args.name}" is not a valid invitation name: use 1 to 64 ` +
+        "letters, digits, '-' and '_'",
+    );
+  }
+}
+
 /** Runs `invite`: creates an invitation and prints its link on stdout. */
 export async function runInvite(
   args: CliArgs,
   io: CliIo,
   now: Date = new Date(),
 ): Promise<void> {
+  assertInviteOptions(args);
   const loaded = await loadValidConfig(args, io);
   const stack = resolveStack(loaded.config);
   const fromEnv = process.env.AUTHENTIK_TOKEN?.trim();
