@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { stringify } from "yaml";
 import {
   canonicalJson,
   configSha256,
@@ -7,6 +8,7 @@ import {
   serialiseManifest,
   toYaml,
 } from "./serialise.js";
+import type { JsonValue } from "../generators/types.js";
 
 const info: HeaderInfo = {
   version: "1.2.3",
@@ -105,5 +107,38 @@ describe("toYaml", () => {
     const text = toYaml({ data: { "values.yaml": "a: 1\nb: 2\n" } });
 
     expect(text).toBe("data:\n  values.yaml: |\n    a: 1\n    b: 2\n");
+  });
+
+  // toYaml writes the block layout itself; these cases cover its layout
+  // rules and every value it hands to the yaml package instead.
+  const libraryOptions = {
+    version: "1.1",
+    lineWidth: 0,
+    minContentWidth: 0,
+    aliasDuplicateObjects: false,
+  } as const;
+
+  it.each<[string, JsonValue]>([
+    ["nested maps", { a: { b: { c: 1 } }, d: 2 }],
+    ["sequences under keys", { a: [1, "x"], b: [{ c: 1, d: [2] }] }],
+    ["sequences in sequences", [[1, [2, 3]], [{ a: 1 }], []]],
+    ["empty collections", { a: {}, b: [], c: [{}, []] }],
+    ["top-level scalar", "plain"],
+    ["top-level empty map", {}],
+    ["quoted keys", { on: 1, "8080": 2, "a: b": 3, "": 4, "#x": 5 }],
+    ["numbers", { a: -5, b: 1.5, c: 1e21, d: -0, e: 0.1 }],
+    ["null and booleans", { a: null, b: true, c: false, d: "~" }],
+    ["empty string", { a: "", b: [""] }],
+    ["indicators", { a: "@x", b: "*x", c: "- x", d: "-x", e: "x:" }],
+    ["comment marks", { a: "a #b", b: "a#b", c: "#b" }],
+    ["document markers", { a: "---x", b: "...", c: "%x", d: "a\n---\n" }],
+    ["quotes", { a: "it's", b: 'say "hi"', c: "'x'" }],
+    ["control characters", { a: "\u0001", b: "tab\there", c: "a\u0085" }],
+    ["literal blocks", { a: "x\ny", b: "x\n\ny\n", c: ["a\nb", "c\n"] }],
+    ["blocks kept by +", { a: "x\n\n", b: "x\n \n", c: "\n" }],
+    ["blocks with indicators", { a: " x\ny", b: "\nx", c: "a \nb", d: "a\n" }],
+    ["non-ASCII text", { a: "é ü", b: "日本\n語" }],
+  ])("matches the yaml package for %s", (_name, value) => {
+    expect(toYaml(value)).toBe(stringify(value, libraryOptions));
   });
 });
