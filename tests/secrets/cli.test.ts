@@ -194,7 +194,24 @@ describe("axion-stack secrets", () => {
     const result = await cli(["secrets", "list", ...CONFIG_ARGS]);
 
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain("matrix/matrix-oidc-client");
+    expect(result.stdout).toContain(
+      "matrix/matrix-oidc-client\toidcClientSecret\t",
+    );
+  });
+
+  it("rotates a Secret by namespace and name", async () => {
+    const path = "flux/secrets/authentik/matrix-oidc-client.yaml";
+    const before = readFileSync(join(repo.root, path), "utf8");
+    const result = await cli([
+      "secrets",
+      "rotate",
+      "authentik/matrix-oidc-client",
+      ...CONFIG_ARGS,
+    ]);
+
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/2 files rewritten/);
+    expect(readFileSync(join(repo.root, path), "utf8")).not.toBe(before);
   });
 
   it("rotates one Secret", async () => {

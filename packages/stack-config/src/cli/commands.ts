@@ -186,11 +186,13 @@ export async function runSecrets(args: CliArgs, io: CliIo): Promise<void> {
     io.stdout(`${JSON.stringify(Object.values(secrets), null, 2)}\n`);
     return;
   }
-  for (const spec of Object.values(secrets)) {
+  // Columns: Secret, id (what `secrets rotate` also takes), keys, readers.
+  for (const [id, spec] of Object.entries(secrets)) {
     const keys = Object.keys(spec.keys).join(", ");
     for (const namespace of spec.namespaces) {
       io.stdout(
-        `${namespace}/${spec.name}\t${keys}\t${spec.readBy.join(", ")}\n`,
+        `${namespace}/${spec.name}\t${id}\t${keys}\t` +
+          `${spec.readBy.join(", ")}\n`,
       );
     }
   }

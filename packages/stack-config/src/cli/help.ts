@@ -12,9 +12,11 @@ Commands:
              <out>/secrets/, encrypted with sops for the age recipients in
              .sops.yaml; existing values are never replaced
   secrets list
-             List the Secrets the tree expects, with their keys (no values)
-  secrets rotate <id>
-             Replace every value of one Secret, in every namespace
+             List the Secrets the tree expects: <namespace>/<name>, id,
+             keys (no values) and the components that read them
+  secrets rotate <Secret>
+             Replace every value of one Secret, in every namespace; the
+             Secret is its id, <namespace>/<name> or name, as listed
   invite     Create an Authentik invitation (expiry and single use from
              sso.invitations) and print its enrollment link on stdout
 

@@ -18,6 +18,7 @@ import {
   rotateSecret,
   type SecretsContext,
 } from "../secrets/command.js";
+import { findSecretId } from "../secrets/lookup.js";
 import { SOPS_CONFIG_FILE, SopsConfigError } from "../secrets/sops-config.js";
 import { findSopsBinary, SopsError } from "../secrets/sops.js";
 import type { CliArgs } from "./args.js";
@@ -96,9 +97,15 @@ async function createSecrets(args: CliArgs, io: CliIo): Promise<void> {
   }
 }
 
-async function rotate(args: CliArgs, io: CliIo, id: string): Promise<void> {
+async function rotate(
+  args: CliArgs,
+  io: CliIo,
+  reference: string,
+): Promise<void> {
   const loaded = await loadValidConfig(args, io);
-  const context = secretsContext(args, io, resolveStack(loaded.config));
+  const stack = resolveStack(loaded.config);
+  const id = findSecretId(stack.secrets, reference);
+  const context = secretsContext(args, io, stack);
   const paths = await rotateSecret(context, id);
   const readers = context.stack.secrets[id]?.readBy.join(", ") ?? "";
 
@@ -108,7 +115,10 @@ async function rotate(args: CliArgs, io: CliIo, id: string): Promise<void> {
   );
 }
 
-/** Runs `secrets`, `secrets list` or `secrets rotate <id>`. */
+/**
+ * Runs `secrets`, `secrets list` or `secrets rotate <Secret>`, where the
+ * Secret is its id, `<namespace>/<name>` or its name.
+ */
 export async function runSecretsCommand(
   args: CliArgs,
   io: CliIo,
@@ -125,7 +135,7 @@ export async function runSecretsCommand(
   }
   throw new UsageError(
     `unknown secrets command "${args.operands.join(" ")}": use ` +
-      '"secrets", "secrets list" or "secrets rotate <id>"',
+      '"secrets", "secrets list" or "secrets rotate <Secret>"',
   );
 }
 
