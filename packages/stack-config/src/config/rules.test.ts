@@ -445,6 +445,28 @@ const BROKEN: {
     severity: "warning",
   },
   {
+    name: "Element Call without MatrixRTC",
+    rule: "element-call-needs-matrix-rtc",
+    change: { cluster: {}, ess: { matrixRTC: { enabled: false } } },
+    path: "ess.matrixRTC.enabled",
+    message:
+      "is false, but Element Call is on by default, so it cannot place calls and the well-known publishes no call caps",
+    severity: "warning",
+  },
+  {
+    name: "Element Call switched on without MatrixRTC",
+    rule: "element-call-needs-matrix-rtc",
+    change: {
+      cluster: {},
+      ess: { matrixRTC: { enabled: false } },
+      elementCall: { enabled: true },
+    },
+    path: "elementCall.enabled",
+    message:
+      "is on, but ess.matrixRTC.enabled is false, so Element Call cannot place calls and the well-known publishes no call caps",
+    severity: "warning",
+  },
+  {
     name: "coturn on Traefik's HTTPS port",
     rule: "reserved-ports",
     change: { coturn: { tlsPort: 443 } },
@@ -519,7 +541,11 @@ const ACCEPTED: { name: string; change: Partial<StackConfig> }[] = [
   },
   {
     name: "no SFU address with MatrixRTC off",
-    change: { cluster: {}, ess: { matrixRTC: { enabled: false } } },
+    change: {
+      cluster: {},
+      ess: { matrixRTC: { enabled: false } },
+      elementCall: { enabled: false },
+    },
   },
   {
     name: "ports of disabled coturn",

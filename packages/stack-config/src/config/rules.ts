@@ -12,6 +12,7 @@ import {
 } from "./rules/addresses.js";
 import {
   elementAdminNeedsMasRule,
+  elementCallNeedsMatrixRtcRule,
   imagesPinnedRule,
   monitoringEndpointsRule,
 } from "./rules/components.js";
@@ -81,6 +82,7 @@ export const CONFIG_RULES: readonly ConfigRule[] = [
   retentionOrderRule,
   autoJoinRoomsRule,
   elementAdminNeedsMasRule,
+  elementCallNeedsMatrixRtcRule,
   monitoringEndpointsRule,
   imagesPinnedRule,
   ...SSO_RULES,

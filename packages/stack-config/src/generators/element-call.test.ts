@@ -109,6 +109,15 @@ describe("generateElementCall", () => {
     expect(again).toEqual(low);
   });
 
+  it("omits the well-known URL when MatrixRTC is off", () => {
+    const files = documentAt(
+      render({ ess: { matrixRTC: { enabled: false } } }),
+      "files.yaml",
+    );
+
+    expect(files.data["config.json"]).not.toContain(WELL_KNOWN_URL_KEY);
+  });
+
   it("omits the well-known URL when switched off", () => {
     const files = documentAt(
       render({ elementCall: { wellKnownCaps: false } }),
@@ -266,6 +275,12 @@ describe("elementCallWellKnown", () => {
 
   it("publishes nothing when the widget reads no well-known", () => {
     const stack = stackWith({ elementCall: { wellKnownCaps: false } });
+
+    expect(elementCallWellKnown(stack)).toBeUndefined();
+  });
+
+  it("publishes nothing when MatrixRTC is off", () => {
+    const stack = stackWith({ ess: { matrixRTC: { enabled: false } } });
 
     expect(elementCallWellKnown(stack)).toBeUndefined();
   });

@@ -121,9 +121,21 @@ export function nginxSnippet(): string {
   ].join("\n");
 }
 
+/**
+ * Returns whether the client well-known carries the caps. Without MatrixRTC
+ * no client can place a call, so the caps stay unpublished.
+ */
+export function publishesWellKnownCaps(stack: ResolvedStack): boolean {
+  return (
+    stack.elementCall.enabled &&
+    stack.elementCall.wellKnownCaps &&
+    stack.ess.matrixRTC.enabled
+  );
+}
+
 /** URL of the client well-known that the widget reads caps from. */
 export function wellKnownUrl(stack: ResolvedStack): string | undefined {
-  return stack.elementCall.wellKnownCaps
+  return publishesWellKnownCaps(stack)
     ? `https://${stack.serverName}/.well-known/matrix/client`
     : undefined;
 }
@@ -233,12 +245,13 @@ export function elementCallElementWebValues(
  * Returns the keys that `/.well-known/matrix/client` gets for the caps:
  * the deploy-time caps, which an admin may tighten there later without a
  * rebuild. The well-known generator merges them into the chart's `client`
- * fragment. Undefined when the widget reads no well-known.
+ * fragment. Undefined when the widget reads no well-known or MatrixRTC is
+ * off.
  */
 export function elementCallWellKnown(
   stack: ResolvedStack,
 ): Record<string, unknown> | undefined {
-  if (!stack.elementCall.enabled || !stack.elementCall.wellKnownCaps) {
+  if (!publishesWellKnownCaps(stack)) {
     return undefined;
   }
   return { [CAPS_KEY]: capsToDocument(stack.elementCall.caps) };

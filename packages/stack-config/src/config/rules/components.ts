@@ -34,6 +34,42 @@ export const elementAdminNeedsMasRule: ConfigRule = {
   },
 };
 
+export const elementCallNeedsMatrixRtcRule: ConfigRule = {
+  name: "element-call-needs-matrix-rtc",
+  description:
+    "Element Call places calls through MatrixRTC, so leaving it on with " +
+    "ess.matrixRTC.enabled: false is a warning. The well-known then " +
+    "publishes no call caps.",
+  reads: ["elementCall", "ess.matrixRTC", "ess.elementWeb"],
+  check(config) {
+    const call = config.elementCall?.enabled;
+    const elementWeb = config.ess?.elementWeb?.enabled ?? true;
+    const rtc =
+      config.ess?.matrixRTC?.enabled ?? DEFAULTS.ess.matrixRTC.enabled;
+    if (rtc || !elementWeb || !(call ?? DEFAULTS.elementCall.enabled)) {
+      return [];
+    }
+    // Point at the key the user wrote, so the location has a line.
+    const onlyRtcSet = call === undefined;
+    return [
+      {
+        severity: "warning",
+        path: onlyRtcSet ? "ess.matrixRTC.enabled" : "elementCall.enabled",
+        value: onlyRtcSet ? false : call,
+        message: onlyRtcSet
+          ? "is false, but Element Call is on by default, so it cannot " +
+            "place calls and the well-known publishes no call caps"
+          : "is on, but ess.matrixRTC.enabled is false, so Element Call " +
+            "cannot place calls and the well-known publishes no call caps",
+        allowed: "Element Call and MatrixRTC both on, or Element Call off",
+        fix:
+          "set elementCall.enabled: false, or remove " +
+          "ess.matrixRTC.enabled: false",
+      },
+    ];
+  },
+};
+
 const ENDPOINTS = [
   [
     "prometheusUrl",
