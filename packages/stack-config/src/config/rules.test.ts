@@ -467,6 +467,28 @@ const BROKEN: {
     severity: "warning",
   },
   {
+    name: "zero upload size",
+    rule: "max-upload-size",
+    change: { ess: { synapse: { maxUploadSize: "0" } } },
+    path: "ess.synapse.maxUploadSize",
+    message: "is zero, so Synapse rejects every upload",
+  },
+  {
+    name: "zero upload size with a suffix",
+    rule: "max-upload-size",
+    change: { ess: { synapse: { maxUploadSize: "0M" } } },
+    path: "ess.synapse.maxUploadSize",
+    message: "is zero, so Synapse rejects every upload",
+  },
+  {
+    name: "upload size under 1M",
+    rule: "max-upload-size",
+    change: { ess: { synapse: { maxUploadSize: "512K" } } },
+    path: "ess.synapse.maxUploadSize",
+    message: "is under 1M, so Synapse rejects most photos and files",
+    severity: "warning",
+  },
+  {
     name: "coturn on Traefik's HTTPS port",
     rule: "reserved-ports",
     change: { coturn: { tlsPort: 443 } },
@@ -514,6 +536,10 @@ describe("rules", () => {
 
 /** Each row is a config that looks suspicious but is valid. */
 const ACCEPTED: { name: string; change: Partial<StackConfig> }[] = [
+  {
+    name: "upload size of exactly 1M in bytes",
+    change: { ess: { synapse: { maxUploadSize: "1048576" } } },
+  },
   {
     name: "coturn on 9100 without node-exporter",
     change: {

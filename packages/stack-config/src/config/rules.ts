@@ -35,6 +35,7 @@ import {
   portRangesRule,
   reservedPortsRule,
 } from "./rules/ports.js";
+import { maxUploadSizeRule } from "./rules/sizes.js";
 import { HARDENING_RULES } from "./rules/hardening.js";
 import { SSO_RULES } from "./rules/sso.js";
 
@@ -85,6 +86,7 @@ export const CONFIG_RULES: readonly ConfigRule[] = [
   elementCallNeedsMatrixRtcRule,
   monitoringEndpointsRule,
   imagesPinnedRule,
+  maxUploadSizeRule,
   ...SSO_RULES,
   ...HARDENING_RULES,
 ];
