@@ -31,6 +31,9 @@ const CONFIG = {
   serverName: "example.test",
   cluster: { name: "test", publicIP: "203.0.113.10" },
   monitoring: { enabled: false },
+  // The repository's setup site is built for another server name, and a
+  // config outside the workspace renders with the CLI's build output.
+  setupSite: { enabled: false },
 };
 
 interface CliResult {

@@ -1,6 +1,5 @@
 /** The CLI commands: each loads the config, then renders, writes or lists. */
 import { join, relative, resolve } from "node:path";
-import { readBuildArtifacts } from "../build-artifacts.js";
 import { ConfigValidationError, formatIssues } from "../config/errors.js";
 import { resolveStack } from "../config/resolve.js";
 import {
@@ -8,7 +7,6 @@ import {
   renderConfig,
   type Render,
   type ValidatedConfig,
-  workspaceRootOf,
 } from "../pipeline.js";
 import { GeneratorConfigError } from "../generators/errors.js";
 import { GENERATORS } from "../generators/index.js";
@@ -18,6 +16,7 @@ import { formatChanges } from "../writer/diff.js";
 import { planChanges } from "../writer/tree.js";
 import { completeTree, writeTree } from "../writer/write.js";
 import type { CliArgs } from "./args.js";
+import { findBuildArtifacts, leftOutComponents } from "./artifacts.js";
 import { DriftError } from "./exit-codes.js";
 import { packageVersion } from "./version.js";
 
@@ -28,6 +27,11 @@ export interface CliIo {
   stdout: (text: string) => void;
   /** One progress line, without its newline. */
   progress: (line: string) => void;
+  /**
+   * Path of the running CLI module. For a config outside any workspace,
+   * the apps' build output is read from the workspace of this path.
+   */
+  cliPath?: string;
 }
 
 /** Returns a path relative to the working folder, unless it lies outside. */
@@ -78,17 +82,20 @@ function renderWithArtifacts(
   io: CliIo,
 ): Render {
   const configPath = resolve(io.cwd, args.config);
-  return renderConfig(loaded.config, {
+  const artifacts = findBuildArtifacts(configPath, io.cliPath);
+  const result = renderConfig(loaded.config, {
     configFileName: loaded.fileName,
     version: packageVersion(),
     progress: io.progress,
-    // The apps' built files (setup site, Element Call overlay), read from
-    // the workspace of the config file, whatever the working folder.
-    artifacts: readBuildArtifacts(workspaceRootOf(configPath)),
+    artifacts,
     ...(args.restoreDrill
       ? { generators: { ...GENERATORS, restoreDrill: generateRestoreDrill } }
       : {}),
   });
+  for (const warning of leftOutComponents(result.stack, artifacts)) {
+    io.progress(warning);
+  }
+  return result;
 }
 
 /** Runs `generate`, or `generate --check` (also the `check` command). */

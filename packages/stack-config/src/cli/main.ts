@@ -2,6 +2,7 @@
  * Entry point of the axion-stack CLI: parses arguments, runs a command and
  * maps each error class to the exit code that `--help` documents.
  */
+import { fileURLToPath } from "node:url";
 import { ConfigValidationError } from "../config/errors.js";
 import { OutputCheckError } from "../check/issues.js";
 import { GeneratorConfigError } from "../generators/errors.js";
@@ -20,6 +21,7 @@ export function processIo(): CliIo & { stderr: (text: string) => void } {
     stdout: (text) => process.stdout.write(text),
     progress: (line) => process.stderr.write(`${line}\n`),
     stderr: (text) => process.stderr.write(text),
+    cliPath: fileURLToPath(import.meta.url),
   };
 }
 

@@ -114,7 +114,7 @@ function assertSiteMatches(stack: ResolvedStack, files: BuildOutput): void {
           `differs from the built setup site, which has ${key} ` +
           JSON.stringify(built[key]),
         allowed: "the settings that the setup site was built with",
-        fix: rebuild,
+        fix: `${rebuild}, or set setupSite.enabled to false`,
       });
     }
   }
