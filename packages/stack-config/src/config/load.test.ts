@@ -19,6 +19,9 @@ const FILES: Record<string, string> = {
   "cjs/ok.ts": 'export default { serverName: "example.org" };\n',
   "esm/ok.mts": 'export default { serverName: "example.org" };\n',
   "duplicate.yaml": "serverName: a.org\ncoturn:\n  port: 1\n  port: 2\n",
+  "duplicate.json":
+    '{\n  "serverName": "a.org",\n  "coturn": { "port": 1 },\n  "serverName": "b.org"\n}\n',
+  "tag.yaml": 'serverName: a.org\nextra: !!js/function "function () {}"\n',
   "two.yaml": "serverName: a.org\n---\nserverName: b.org\n",
   "empty.yaml": "# nothing yet\n",
   "comma.json": '{\n  "serverName": "a.org",\n}\n',
@@ -83,6 +86,18 @@ describe("loadConfig", () => {
       column: 3,
     },
     {
+      file: "duplicate.json",
+      message: "invalid JSON: an object contains the same key twice",
+      line: 4,
+      column: 3,
+    },
+    {
+      file: "tag.yaml",
+      message: "invalid YAML: the tag !!js/function is not supported",
+      line: 2,
+      column: 8,
+    },
+    {
       file: "comma.json",
       message: "invalid JSON: Expected double-quoted property name",
       line: 3,
@@ -104,6 +119,10 @@ describe("loadConfig", () => {
       expect(issue.column).toBe(column);
     },
   );
+
+  it("names the duplicate key in a JSON file", async () => {
+    expect((await loadIssue("duplicate.json")).value).toBe("serverName");
+  });
 
   it.each([
     { file: "two.yaml", message: "contains more than one YAML document" },

@@ -6,7 +6,13 @@ import { readFile, stat } from "node:fs/promises";
 import { basename, extname, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { tsImport } from "tsx/esm/api";
-import { LineCounter, parseAllDocuments, parseDocument } from "yaml";
+import {
+  LineCounter,
+  parseAllDocuments,
+  parseDocument,
+  type YAMLError,
+  type YAMLWarning,
+} from "yaml";
 import { ConfigLoadError, type ConfigIssue } from "./errors.js";
 import { attachLocations, collectLocations, locate } from "./locations.js";
 import { findCycle } from "./paths.js";
@@ -66,6 +72,31 @@ async function checkFile(path: string): Promise<void> {
   }
 }
 
+/**
+ * Rejects a tag that the YAML 1.2 core schema does not define, such as
+ * `!!js/function`. The yaml package only warns and reads the node as a
+ * plain string, which would hide a config written for another loader.
+ */
+function rejectUnknownTags(path: string, warnings: readonly YAMLWarning[]) {
+  const unknown = warnings.find((item) => item.code === "TAG_RESOLVE_FAILED");
+  if (unknown === undefined) {
+    return;
+  }
+  // The message names the resolved tag; print it as the user wrote it.
+  const tag = /tag: (\S+)/
+    .exec(unknown.message)?.[1]
+    ?.replace(/^tag:yaml\.org,2002:/, "!!");
+  const position = unknown.linePos?.[0];
+  throw loadError(path, {
+    value: tag,
+    message: `invalid YAML: the tag ${tag ?? "here"} is not supported`,
+    allowed: "YAML 1.2 core schema values without custom tags",
+    fix: "remove the tag and write the value as plain YAML",
+    line: position?.line,
+    column: position?.col,
+  });
+}
+
 /** Parses the one YAML document of a config file. */
 function parseYaml(path: string, text: string): unknown {
   const lines = new LineCounter();
@@ -100,6 +131,7 @@ function parseYaml(path: string, text: string): unknown {
       column: position?.col,
     });
   }
+  rejectUnknownTags(path, document.warnings);
   let config: unknown;
   try {
     config = document.toJS() as unknown;
@@ -121,6 +153,30 @@ function lineAndColumn(text: string, offset: number) {
   return { line: before.length, column: before[before.length - 1]!.length + 1 };
 }
 
+/**
+ * Rejects an object with a repeated key, which JSON.parse would read as
+ * the last value without a word.
+ */
+function rejectDuplicateKeys(
+  path: string,
+  text: string,
+  errors: readonly YAMLError[],
+) {
+  const duplicate = errors.find((item) => item.code === "DUPLICATE_KEY");
+  if (duplicate !== undefined) {
+    const position = duplicate.linePos?.[0];
+    const key = /^"((?:[^"\\]|\\.)*)"/.exec(text.slice(duplicate.pos[0]));
+    throw loadError(path, {
+      value: key?.[1],
+      message: "invalid JSON: an object contains the same key twice",
+      allowed: "one JSON document whose objects have unique keys",
+      fix: "remove one of the two keys, so the value you mean is kept",
+      line: position?.line,
+      column: position?.col,
+    });
+  }
+}
+
 function parseJson(path: string, text: string): unknown {
   let config: unknown;
   try {
@@ -137,9 +193,14 @@ function parseJson(path: string, text: string): unknown {
     });
   }
 
-  // YAML 1.2 is a superset of JSON, so its parser supplies the positions.
+  // YAML 1.2 is a superset of JSON, so its parser supplies the positions
+  // and finds the duplicate keys that JSON.parse silently overwrites.
   const lines = new LineCounter();
-  const document = parseDocument(text, { lineCounter: lines });
+  const document = parseDocument(text, {
+    lineCounter: lines,
+    prettyErrors: true,
+  });
+  rejectDuplicateKeys(path, text, document.errors);
   attachLocations(config, collectLocations(document.contents, lines));
   return config;
 }
