@@ -18,6 +18,7 @@ import { completeTree, writeTree } from "../writer/write.js";
 import type { CliArgs } from "./args.js";
 import { findBuildArtifacts, leftOutComponents } from "./artifacts.js";
 import { DriftError } from "./exit-codes.js";
+import { assertOutFolder } from "./out-folder.js";
 import { packageVersion } from "./version.js";
 
 /** Output streams of a command and its working folder. */
@@ -100,9 +101,10 @@ function renderWithArtifacts(
 
 /** Runs `generate`, or `generate --check` (also the `check` command). */
 export async function runGenerate(args: CliArgs, io: CliIo): Promise<void> {
+  const outDir = resolve(io.cwd, args.out);
+  await assertOutFolder(outDir);
   const loaded = await loadValidConfig(args, io);
   const result = render(loaded, args, io);
-  const outDir = resolve(io.cwd, args.out);
   const shownOut = `${displayPath(io, outDir)}/`;
 
   if (args.check || args.command === "check") {

@@ -47,7 +47,9 @@ Exit codes:
   1  invalid config (it failed to load or validate)
   2  the output check failed, --check found files that differ, or --out
      contains a file at a generated path that axion-stack did not write
-  3  usage error (unknown command or option)
+  3  usage error: unknown command or option, an invalid option value, or
+     an --out that is a filesystem root or a non-empty folder that
+     axion-stack did not write (flux bootstrap output alone is fine)
   4  unexpected error (run again with --debug for the stack trace)
   5  secrets or invite failed (sops, the age key or Authentik's API)
 `;

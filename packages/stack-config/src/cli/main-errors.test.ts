@@ -123,3 +123,12 @@ describe("main on invite options", () => {
     expect(stderr).toContain(`error: ${option} "${value}" is not`);
   });
 });
+
+describe("main on --out", () => {
+  it("exits 3 on a filesystem root", async () => {
+    const { code, stderr } = await run("generate", "--out", "/");
+
+    expect(code).toBe(EXIT.usage);
+    expect(stderr).toContain("error: --out / is a filesystem root");
+  });
+});
