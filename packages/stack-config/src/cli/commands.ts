@@ -13,6 +13,7 @@ import { GENERATORS } from "../generators/index.js";
 import { generateRestoreDrill } from "../generators/restore-drill.js";
 import { missingSecretFiles } from "../secrets/layout.js";
 import { formatChanges } from "../writer/diff.js";
+import { withOutputLock } from "../writer/lock.js";
 import { planChanges } from "../writer/tree.js";
 import { completeTree, writeTree } from "../writer/write.js";
 import type { CliArgs } from "./args.js";
@@ -128,7 +129,9 @@ export async function runGenerate(args: CliArgs, io: CliIo): Promise<void> {
   }
 
   warnMissingSecrets(result, outDir, io);
-  const summary = await writeTree(outDir, result.files);
+  const summary = await withOutputLock(outDir, () =>
+    writeTree(outDir, result.files),
+  );
   if (args.debug) {
     for (const change of summary.changes) {
       io.progress(`  ${change.kind} ${change.path}`);

@@ -45,8 +45,10 @@ Progress goes to stderr, one line per step; data goes to stdout.
 Exit codes:
   0  success
   1  invalid config (it failed to load or validate)
-  2  the output check failed, --check found files that differ, or --out
-     contains a file at a generated path that axion-stack did not write
+  2  the output check failed, --check found files that differ, --out
+     contains a file at a generated path that axion-stack did not write,
+     or another axion-stack run is writing --out (it holds the lock file
+     <out>.axion-stack.lock; a lock whose process has ended is removed)
   3  usage error: unknown command or option, an invalid option value, or
      an --out that is a filesystem root or a non-empty folder that
      axion-stack did not write (flux bootstrap output alone is fine)

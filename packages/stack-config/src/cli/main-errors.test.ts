@@ -132,3 +132,22 @@ describe("main on --out", () => {
     expect(stderr).toContain("error: --out / is a filesystem root");
   });
 });
+
+describe("main on a locked --out", () => {
+  it("exits 2 while another run writes", async () => {
+    await writeFile(join(dir, "out.axion-stack.lock"), `${process.pid}\n`);
+    const { code, stderr } = await run(
+      "generate",
+      "--config",
+      "base.yaml",
+      "--out",
+      "out",
+    );
+
+    expect(code).toBe(EXIT.checkFailed);
+    expect(stderr).toContain(
+      `error: another axion-stack run (PID ${process.pid}) is writing ` +
+        `${join(dir, "out")}; run again when it ends`,
+    );
+  });
+});

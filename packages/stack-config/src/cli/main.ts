@@ -6,6 +6,7 @@ import { fileURLToPath } from "node:url";
 import { ConfigValidationError } from "../config/errors.js";
 import { OutputCheckError } from "../check/issues.js";
 import { GeneratorConfigError } from "../generators/errors.js";
+import { OutputLockedError } from "../writer/lock.js";
 import { OutputFolderError, UnsafePathError } from "../writer/paths.js";
 import { UnmanagedFileError } from "../writer/tree.js";
 import { type CliArgs, parseCliArgs } from "./args.js";
@@ -99,7 +100,8 @@ function reportError(
     error instanceof DriftError ||
     error instanceof UnsafePathError ||
     error instanceof UnmanagedFileError ||
-    error instanceof OutputFolderError
+    error instanceof OutputFolderError ||
+    error instanceof OutputLockedError
   ) {
     io.progress(`error: ${message}`);
     return EXIT.checkFailed;
