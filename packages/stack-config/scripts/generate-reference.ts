@@ -32,9 +32,25 @@ by "${COMMAND}". Do not edit: change the JSDoc in config/model.ts. -->
 
 Every key of the stack config, as written in \`stack.config.ts\` (a
 \`defineStack({...})\` call) or in a YAML or JSON file of the same shape.
-Only \`serverName\` is required; every other key has a default or is off
-when unset. Unknown keys are errors, so a misspelled key never passes
-silently.
+The schema requires only \`serverName\`, and every other key has a default
+or is off when unset. With the defaults, two cross-field rules need more.
+The SFU needs a public address, so set \`cluster.publicIP\`,
+\`ess.matrixRTC.sfu.manualIP\` or
+\`ess.matrixRTC.sfu.useStunToDiscoverPublicIP: true\`, or switch MatrixRTC
+off. Monitoring needs \`monitoring.prometheusUrl\` and
+\`monitoring.lokiUrl\`, unless \`monitoring.enabled\` is false. A minimal
+valid config is therefore:
+
+\`\`\`yaml
+serverName: example.org
+cluster:
+  publicIP: 198.18.0.10
+monitoring:
+  prometheusUrl: http://prometheus.example.org:9090
+  lokiUrl: http://loki.example.org:3100
+\`\`\`
+
+Unknown keys are errors, so a misspelled key never passes silently.
 
 Editors can check a YAML config against the JSON Schema in
 \`packages/stack-config/schemas/stack-config.schema.json\`, for example with

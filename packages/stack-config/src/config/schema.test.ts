@@ -1,12 +1,20 @@
 import { execFile } from "node:child_process";
-import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import {
+  copyFileSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
+import { parse } from "yaml";
 import { DEFAULTS } from "./defaults.js";
 import { valueAtPath } from "./paths.js";
+import { validateConfig } from "./validate.js";
 import {
   CONFIG_SCHEMA_URL,
   describeSchema,
@@ -183,5 +191,27 @@ describe("schema defaults", () => {
 
     expect(compared.length).toBeGreaterThan(30);
     expect(mismatches).toEqual([]);
+  });
+});
+
+describe("config reference", () => {
+  it("shows a minimal config that passes validation", () => {
+    const text = readFileSync(REFERENCE, "utf8");
+    const block = /```yaml\n([\s\S]*?)```/.exec(text)?.[1];
+
+    expect(block).toBeDefined();
+    const result = validateConfig(parse(block!) as unknown);
+    expect(result.errors).toEqual([]);
+    expect(result.warnings).toEqual([]);
+  });
+
+  it("needs more than serverName alone", () => {
+    const result = validateConfig({ serverName: "example.org" });
+
+    expect(result.errors.map((issue) => issue.rule).sort()).toEqual([
+      "monitoring-endpoints",
+      "monitoring-endpoints",
+      "sfu-address",
+    ]);
   });
 });
