@@ -68,8 +68,11 @@ export function platformWorkloads(stack: Stack, parts: GraphParts): void {
 
   if (postgres.clusterEnabled) {
     const operator = { [NAME]: "cloudnative-pg" };
-    const plugin = { [NAME]: "plugin-barman-cloud" };
     add(workload("cloudnative-pg", "cnpg-system", operator, API));
+  }
+  // The barman-cloud plugin runs only for backups, its one user.
+  if (postgres.clusterEnabled && stack.backups !== undefined) {
+    const plugin = { [NAME]: "plugin-barman-cloud" };
     add(workload("plugin-barman-cloud", "cnpg-system", plugin, API));
   }
   if (coturn.enabled) {
@@ -96,12 +99,14 @@ export function platformEndpoints(stack: Stack, parts: GraphParts): void {
     [tcp(9443)],
     "admission webhooks",
   );
-  addFlow(
-    operator,
-    to("plugin-barman-cloud"),
-    [tcp(9090)],
-    "the operator calls the plugin over mTLS",
-  );
+  if (stack.backups !== undefined) {
+    addFlow(
+      operator,
+      to("plugin-barman-cloud"),
+      [tcp(9090)],
+      "the operator calls the plugin over mTLS",
+    );
+  }
   coturnFlows(stack, parts);
   authentikFlows(stack, parts);
   monitoringFlows(stack, parts);

@@ -37,7 +37,8 @@ describe("generatePostgres", () => {
   });
 
   it("puts the operator and plugin in infrastructure", () => {
-    const paths = generatePostgres(stackWith()).map((entry) => entry.path);
+    const stack = stackWith({ backups: BACKUPS });
+    const paths = generatePostgres(stack).map((entry) => entry.path);
 
     expect(paths).toContain(
       "infrastructure/cloudnative-pg/operator/helmrelease.yaml",
@@ -48,8 +49,17 @@ describe("generatePostgres", () => {
     expect(paths).toContain("apps/postgres/helmrelease.yaml");
   });
 
+  it("leaves the plugin out without backups", () => {
+    const paths = generatePostgres(stackWith()).map((entry) => entry.path);
+
+    expect(paths).toContain(
+      "infrastructure/cloudnative-pg/operator/helmrelease.yaml",
+    );
+    expect(paths.filter((path) => path.includes("barman"))).toEqual([]);
+  });
+
   it("installs the plugin after the operator", () => {
-    const manifests = generatePostgres(stackWith());
+    const manifests = generatePostgres(stackWith({ backups: BACKUPS }));
     const plugin = documentAt(
       manifests,
       "infrastructure/cloudnative-pg/plugin-barman-cloud/helmrelease.yaml",

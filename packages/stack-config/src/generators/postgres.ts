@@ -118,7 +118,11 @@ export function pluginValues(): BarmanCloudPluginValues {
   };
 }
 
-/** Renders the operator, the plugin and their namespace. */
+/**
+ * Renders the operator, its namespace and, when backups are configured,
+ * the barman-cloud plugin. Backups and the restore drill are the plugin's
+ * only users, so without them it would run for nothing.
+ */
 export function operatorManifests(stack: ResolvedStack): Manifest[] {
   const operator = cnpgReleaseManifests(stack, {
     dir: `${CNPG_DIR}/operator`,
@@ -128,6 +132,9 @@ export function operatorManifests(stack: ResolvedStack): Manifest[] {
     version: CNPG_CHART_VERSIONS.operator,
     values: operatorValues(),
   });
+  if (stack.backups === undefined) {
+    return [namespaceManifest(CNPG_NAMESPACE, "restricted"), ...operator];
+  }
   const plugin = cnpgReleaseManifests(stack, {
     dir: `${CNPG_DIR}/plugin-barman-cloud`,
     name: CNPG_PLUGIN_RELEASE,
