@@ -1,5 +1,8 @@
 import { fileURLToPath } from "node:url";
-import { defineConfig } from "vitest/config";
+import { configDefaults, defineConfig } from "vitest/config";
+
+/** Browser tests that assert measured bitrates and frame rates. */
+const MEASURING_TESTS = ["tests/e2e/element-call-caps.test.ts"];
 
 const upstream = fileURLToPath(
   new URL("./tests/support/upstream.ts", import.meta.url),
@@ -28,7 +31,22 @@ export default defineConfig({
         test: {
           name: "integration",
           include: ["tests/**/*.test.ts"],
+          exclude: [...configDefaults.exclude, ...MEASURING_TESTS],
           testTimeout: 120_000,
+          hookTimeout: 300_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "measure",
+          include: MEASURING_TESTS,
+          // These tests measure encoder output, which overshoots its
+          // bitrate target when other test files compete for the CPU, so
+          // they run alone, one file at a time, after the other projects.
+          sequence: { groupOrder: 1 },
+          fileParallelism: false,
+          testTimeout: 180_000,
           hookTimeout: 300_000,
         },
       },
