@@ -5,6 +5,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import type { BuildArtifacts, BuildOutput } from "./generators/types.js";
+import { compareCodeUnits } from "./writer/serialise.js";
 
 /**
  * Returns the text of every file under `dir`, by relative path, or
@@ -28,8 +29,7 @@ export function readBuildOutput(dir: string): BuildOutput | undefined {
     );
   }
   return Object.fromEntries(
-    // Code-unit order, because localeCompare depends on the locale.
-    Object.entries(output).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+    Object.entries(output).sort(([a], [b]) => compareCodeUnits(a, b)),
   );
 }
 
