@@ -15,6 +15,7 @@ import {
   type Workload,
 } from "./graph.js";
 import {
+  API,
   flowAdder,
   type GraphParts,
   type GraphStack as Stack,
@@ -26,7 +27,6 @@ import {
   workload,
 } from "./graph-parts.js";
 
-const API = { kubernetesApi: true };
 const COMPONENT = "app.kubernetes.io/component";
 
 /** Lists the ESS components that the stack switches on, by pod name label. */

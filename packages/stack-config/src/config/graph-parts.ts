@@ -26,6 +26,9 @@ export const udp = (port: number): PortSpec => ({ protocol: "UDP", port });
 /** Returns the endpoint of a workload of the graph, by name. */
 export const to = (name: string): Endpoint => ({ kind: "workload", name });
 
+/** Workload fields of a component that talks to the Kubernetes API. */
+export const API = { kubernetesApi: true };
+
 /** The ingress controller in front of every web component. */
 export const INGRESS: Endpoint = { kind: "ingress-controller" };
 

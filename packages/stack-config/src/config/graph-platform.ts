@@ -11,6 +11,7 @@ import {
   type Workload,
 } from "./graph.js";
 import {
+  API,
   flowAdder,
   type GraphParts,
   type GraphStack as Stack,
@@ -21,8 +22,6 @@ import {
   udp,
   workload,
 } from "./graph-parts.js";
-
-const API = { kubernetesApi: true };
 
 function hostAccess(description: string): Partial<Workload> {
   return {
