@@ -41,7 +41,7 @@ export interface StackConfig {
   /** Facts about the Kubernetes cluster that runs the stack. */
   cluster?: ClusterConfig;
 
-  /** Where Flux finds the tree and how often it reconciles it. */
+  /** Location of the tree in Git and the Flux reconcile intervals. */
   flux?: FluxConfig;
 
   /** Element Server Suite: the `matrix-stack` Helm chart and its components. */
@@ -189,7 +189,7 @@ export interface ClusterConfig {
   clientsOnLan?: boolean;
 }
 
-/** How Flux finds and reconciles the generated tree. */
+/** Location of the generated tree and the Flux reconcile settings. */
 export interface FluxConfig {
   /**
    * Path of the generated tree inside the Git repository that Flux syncs, as

@@ -39,7 +39,7 @@ function metadata(
   };
 }
 
-/** A Namespace with Pod Security Admission labels. */
+/** Builds a Namespace with Pod Security Admission labels. */
 export function namespace(name: string, level: PodSecurityLevel): JsonObject {
   return {
     apiVersion: "v1",
@@ -73,7 +73,7 @@ export function ociRepository(options: {
   };
 }
 
-/** A classic HTTP(S) Helm repository. */
+/** Builds a HelmRepository for a classic HTTP(S) chart repository. */
 export function helmRepository(options: {
   name: string;
   namespace: string;
@@ -88,7 +88,7 @@ export function helmRepository(options: {
   };
 }
 
-/** A ConfigMap whose `values.yaml` key a HelmRelease reads values from. */
+/** Builds a ConfigMap whose `values.yaml` key a HelmRelease reads values from. */
 export function valuesConfigMap(options: {
   name: string;
   namespace: string;
@@ -102,7 +102,7 @@ export function valuesConfigMap(options: {
   };
 }
 
-/** Where a HelmRelease gets its chart: a HelmRepository or an OCIRepository. */
+/** Chart source of a HelmRelease: a HelmRepository or an OCIRepository. */
 export type ChartSource =
   | {
       kind: "HelmRepository";
@@ -113,7 +113,7 @@ export type ChartSource =
     }
   | { kind: "OCIRepository"; name: string; namespace: string };
 
-/** A HelmRelease whose values all come from ConfigMaps and Secrets. */
+/** Builds a HelmRelease whose values all come from ConfigMaps and Secrets. */
 export function helmRelease(options: {
   name: string;
   namespace: string;
@@ -173,7 +173,7 @@ export function helmRelease(options: {
   };
 }
 
-/** A Flux Kustomization that applies one folder of the tree. */
+/** Builds a Flux Kustomization that applies one folder of the tree. */
 export function fluxKustomization(options: {
   name: string;
   namespace: string;
